@@ -1,0 +1,195 @@
+package io.github.componentharness;
+
+import io.github.componentharness.internal.spec.SpecJson;
+import io.github.componentharness.internal.spec.SpecValidation;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The declared component set and how to run it. Immutable and validated when built: names,
+ * dependencies, replicas and timeouts. Whether each class exists and is a {@link Component} is
+ * checked when a harness starts, with the class loader that runs it.
+ *
+ * <pre>{@code
+ * HarnessSpec spec = HarnessSpec.builder()
+ *     .component("broker", Broker.class, c -> c.ports("frontend", "backend"))
+ *     .component("worker", Worker.class, c -> c.replicas(3).dependsOn("broker"))
+ *     .build();
+ * }</pre>
+ */
+public final class HarnessSpec {
+
+    /** Default time for the whole start, and for one component started on its own. */
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
+    /** Default time a component gets to stop once asked. */
+    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    private final List<ComponentSpec> components;
+    private final Duration startTimeout;
+    private final Duration stopTimeout;
+    private final boolean failOnLeak;
+    private final Path logDir;
+    private final Path workDir;
+
+    private HarnessSpec(Builder b) {
+        this.components = List.copyOf(b.components.values());
+        this.startTimeout = b.startTimeout;
+        this.stopTimeout = b.stopTimeout;
+        this.failOnLeak = b.failOnLeak;
+        this.logDir = b.logDir;
+        this.workDir = b.workDir;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Reads a spec written by {@link #toJson()}, validating it as {@link Builder#build()} does. */
+    public static HarnessSpec fromJson(String json) {
+        return SpecJson.read(json);
+    }
+
+    /** The JSON form the plugin hands to the forked harness. */
+    public String toJson() {
+        return SpecJson.write(this);
+    }
+
+    /** The declared components, in declaration order. */
+    public List<ComponentSpec> components() {
+        return components;
+    }
+
+    /** The declared component with this name (not an instance name such as {@code worker-1}). */
+    public Optional<ComponentSpec> component(String name) {
+        return components.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /** Time for the whole start, and for one component started or restarted on its own. */
+    public Duration startTimeout() {
+        return startTimeout;
+    }
+
+    /** Time a component gets to stop once asked; an overrun is reported and the stop goes on. */
+    public Duration stopTimeout() {
+        return stopTimeout;
+    }
+
+    /** Whether closing the harness throws when a component left a thread running. */
+    public boolean failOnLeak() {
+        return failOnLeak;
+    }
+
+    /** Where each component's tagged output is written as {@code <instance>.log}, if anywhere. */
+    public Optional<Path> logDir() {
+        return Optional.ofNullable(logDir);
+    }
+
+    /** The root of the components' work directories; a temporary one (deleted on close) if empty. */
+    public Optional<Path> workDir() {
+        return Optional.ofNullable(workDir);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof HarnessSpec)) {
+            return false;
+        }
+        HarnessSpec other = (HarnessSpec) o;
+        return components.equals(other.components) && startTimeout.equals(other.startTimeout)
+                && stopTimeout.equals(other.stopTimeout) && failOnLeak == other.failOnLeak
+                && Objects.equals(logDir, other.logDir) && Objects.equals(workDir, other.workDir);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(components, startTimeout, stopTimeout, failOnLeak, logDir, workDir);
+    }
+
+    @Override
+    public String toString() {
+        return "HarnessSpec" + components.stream().map(ComponentSpec::name).toList();
+    }
+
+    /** Declares components and settings; {@link #build()} validates them all at once. */
+    public static final class Builder {
+        private final Map<String, ComponentSpec> components = new LinkedHashMap<>();
+        private final List<String> duplicateNames = new ArrayList<>();
+        private Duration startTimeout = DEFAULT_START_TIMEOUT;
+        private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
+        private boolean failOnLeak;
+        private Path logDir;
+        private Path workDir;
+
+        private Builder() {
+        }
+
+        /** Declares a component with no ports, configuration or dependencies. */
+        public Builder component(String name, Class<? extends Component> type) {
+            return component(name, type, c -> { });
+        }
+
+        /** Declares a component, configured by {@code configurer}. */
+        public Builder component(String name, Class<? extends Component> type, Consumer<ComponentSpec.Builder> configurer) {
+            Objects.requireNonNull(type, "type");
+            return add(ComponentSpec.builder(name, type.getName(), type), configurer);
+        }
+
+        /** Declares a component by class name, to be loaded when the harness starts. */
+        public Builder component(String name, String className, Consumer<ComponentSpec.Builder> configurer) {
+            return add(ComponentSpec.builder(name, className, null), configurer);
+        }
+
+        private Builder add(ComponentSpec.Builder builder, Consumer<ComponentSpec.Builder> configurer) {
+            configurer.accept(builder);
+            ComponentSpec spec = builder.build();
+            if (components.containsKey(spec.name())) {
+                duplicateNames.add(spec.name());
+            } else {
+                components.put(spec.name(), spec);
+            }
+            return this;
+        }
+
+        public Builder startTimeout(Duration timeout) {
+            this.startTimeout = timeout;
+            return this;
+        }
+
+        public Builder stopTimeout(Duration timeout) {
+            this.stopTimeout = timeout;
+            return this;
+        }
+
+        public Builder failOnLeak(boolean failOnLeak) {
+            this.failOnLeak = failOnLeak;
+            return this;
+        }
+
+        public Builder logDir(Path dir) {
+            this.logDir = dir;
+            return this;
+        }
+
+        public Builder workDir(Path dir) {
+            this.workDir = dir;
+            return this;
+        }
+
+        /**
+         * Validates and builds the spec.
+         *
+         * @throws HarnessException listing every problem found, each with what to fix
+         */
+        public HarnessSpec build() {
+            SpecValidation.check(new ArrayList<>(components.values()), duplicateNames, startTimeout, stopTimeout);
+            return new HarnessSpec(this);
+        }
+    }
+}

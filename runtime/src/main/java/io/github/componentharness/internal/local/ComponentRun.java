@@ -1,0 +1,221 @@
+package io.github.componentharness.internal.local;
+
+import io.github.componentharness.Component;
+import io.github.componentharness.Status;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of one component instance on its own thread, in its own thread group. One-shot:
+ * status only moves forward, and a restart makes a new run with a new component instance.
+ * Status reads never block: it lives in an immutable snapshot behind a volatile field.
+ */
+public final class ComponentRun {
+
+    /** After the component's thread ends, its other threads get this long to end too. */
+    private static final Duration LEAK_GRACE = Duration.ofMillis(200);
+
+    /** Status and, for {@code FAILED}, the cause; replaced whole on every transition. */
+    public record Lifecycle(Status status, Throwable failure, boolean becameReady) {
+    }
+
+    private final Instance instance;
+    private final Component component;
+    private final RunContext context;
+    private final ThreadGroup group;
+    private final Thread thread;
+    private final Runnable onChange;
+    private final Map<String, Object> published = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Deque<AutoCloseable> closeOnStop = new ArrayDeque<>();
+    private final CountDownLatch stopAsked = new CountDownLatch(1);
+    private volatile Lifecycle lifecycle = new Lifecycle(Status.NEW, null, false);
+    private StopOutcome outcome;
+
+    ComponentRun(Instance instance, int runNumber, Component component, RunContext.Services services, Runnable onChange) {
+        this.instance = instance;
+        this.component = component;
+        this.onChange = onChange;
+        this.context = new RunContext(instance, runNumber, this, services);
+        this.group = new ThreadGroup("harness-" + instance.name());
+        this.thread = new Thread(group, this::body, "harness-" + instance.name());
+        this.thread.setContextClassLoader(component.getClass().getClassLoader());
+    }
+
+    public String name() {
+        return instance.name();
+    }
+
+    public Component component() {
+        return component;
+    }
+
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public Status status() {
+        return lifecycle.status();
+    }
+
+    /** A copy of what the component published, safe to read while it publishes more. */
+    public Map<String, Object> published() {
+        synchronized (published) {
+            return new LinkedHashMap<>(published);
+        }
+    }
+
+    ThreadGroup group() {
+        return group;
+    }
+
+    void launch() {
+        OutputRouter.route(group, instance.output());
+        transition(Status.STARTING, null);
+        thread.start();
+    }
+
+    private void body() {
+        Throwable failure = null;
+        try {
+            component.run(context);
+        } catch (Throwable t) {
+            failure = t;
+        }
+        if (failure != null && !stopRequested()) {
+            context.log().log(System.Logger.Level.ERROR, "failed", failure);
+            transition(Status.FAILED, failure);
+        } else {
+            if (failure != null) {
+                context.log().log(System.Logger.Level.INFO, "ended with an exception while stopping: " + failure);
+            } else if (!stopRequested()) {
+                context.log().log(System.Logger.Level.WARNING, "run() returned without being asked to stop");
+            }
+            transition(Status.STOPPED, null);
+        }
+    }
+
+    void markReady() {
+        Lifecycle now = lifecycle;
+        if (now.status() == Status.STARTING) {
+            transition(Status.RUNNING, null);
+        }
+    }
+
+    /** Marks the run FAILED with {@code cause} (as when it never got ready) and asks it to stop. */
+    void fail(Throwable cause) {
+        transition(Status.FAILED, cause);
+        requestStop();
+    }
+
+    boolean stopRequested() {
+        return stopAsked.getCount() == 0;
+    }
+
+    void awaitStopRequest() throws InterruptedException {
+        stopAsked.await();
+    }
+
+    void closeOnStop(AutoCloseable resource) {
+        boolean closeNow;
+        synchronized (closeOnStop) {
+            closeNow = stopRequested();
+            if (!closeNow) {
+                closeOnStop.push(resource);
+            }
+        }
+        if (closeNow) {
+            closeQuietly(resource);
+        }
+    }
+
+    void publish(String key, Object value) {
+        published.put(key, value);
+        onChange.run();
+    }
+
+    /**
+     * Asks the component to stop: {@code stopping()} turns true, the resources registered with
+     * {@code onStop} are closed, then its thread is interrupted. Returns without waiting.
+     */
+    void requestStop() {
+        List<AutoCloseable> toClose;
+        synchronized (closeOnStop) {
+            if (stopRequested()) {
+                return;
+            }
+            stopAsked.countDown();
+            toClose = new ArrayList<>(closeOnStop);
+            closeOnStop.clear();
+        }
+        Status now = lifecycle.status();
+        if (now == Status.STARTING || now == Status.RUNNING) {
+            transition(Status.STOPPING, null);
+        }
+        toClose.forEach(this::closeQuietly);
+        if (thread.isAlive()) {
+            thread.interrupt();
+        }
+    }
+
+    /**
+     * Waits for the component's thread to end, up to {@code budget}, then for its other threads
+     * briefly. Threads still alive then are reported, with their stacks.
+     */
+    synchronized StopOutcome awaitStopped(Duration budget) throws InterruptedException {
+        if (outcome == null) {
+            outcome = waitForThreads(budget);
+        }
+        return outcome;
+    }
+
+    /** Whether {@link #awaitStopped} has reported on this run already. */
+    synchronized boolean stopReported() {
+        return outcome != null;
+    }
+
+    private StopOutcome waitForThreads(Duration budget) throws InterruptedException {
+        thread.join(Math.max(1, budget.toMillis()));
+        if (thread.isAlive()) {
+            return new StopOutcome(instance.name(), ThreadDumps.stacks(ThreadDumps.liveThreads(group)), List.of());
+        }
+        long graceEnd = System.nanoTime() + LEAK_GRACE.toNanos();
+        List<String> leaks = new ArrayList<>();
+        for (Thread t : ThreadDumps.liveThreads(group)) {
+            long left = graceEnd - System.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.timedJoin(t, left);
+            }
+            if (t.isAlive()) {
+                leaks.add(ThreadDumps.stack(t));
+            }
+        }
+        return new StopOutcome(instance.name(), null, leaks);
+    }
+
+    private void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            context.log().log(System.Logger.Level.WARNING, "closing " + resource + " on stop failed", e);
+        }
+    }
+
+    private void transition(Status to, Throwable cause) {
+        synchronized (this) {
+            Lifecycle from = lifecycle;
+            if (from.status().isTerminal() || (to != Status.FAILED && to.ordinal() <= from.status().ordinal())) {
+                return;
+            }
+            lifecycle = new Lifecycle(to, cause, from.becameReady() || to == Status.RUNNING);
+        }
+        onChange.run();
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.componentharness.internal.local;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Routes what components' threads write to {@code System.out} and {@code System.err} to their
+ * {@link ComponentOutput}, line by line, by the thread group the writing thread belongs to.
+ * Installed while at least one harness runs in this JVM; other threads' output passes through.
+ */
+public final class OutputRouter {
+
+    /** A line longer than this is written in pieces rather than held in memory. */
+    private static final int MAX_LINE = 64 * 1024;
+
+    private static final Map<ThreadGroup, ComponentOutput> ROUTES = new ConcurrentHashMap<>();
+    private static int users;
+    private static PrintStream originalOut;
+    private static PrintStream originalErr;
+
+    private OutputRouter() {
+    }
+
+    public static synchronized void acquire() {
+        if (users++ == 0) {
+            originalOut = System.out;
+            originalErr = System.err;
+            System.setOut(new PrintStream(new Routing(false), true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(new Routing(true), true, StandardCharsets.UTF_8));
+        }
+    }
+
+    public static synchronized void release() {
+        if (users > 0 && --users == 0) {
+            System.out.flush();
+            System.err.flush();
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    public static void route(ThreadGroup group, ComponentOutput output) {
+        ROUTES.put(group, output);
+    }
+
+    public static void unroute(ComponentOutput output) {
+        ROUTES.values().removeIf(o -> o == output);
+    }
+
+    /** The stream that was there before the router, where tagged lines go. */
+    static synchronized PrintStream console(boolean error) {
+        PrintStream s = error ? originalErr : originalOut;
+        return s != null ? s : error ? System.err : System.out;
+    }
+
+    private static ComponentOutput outputOf(Thread thread) {
+        for (ThreadGroup g = thread.getThreadGroup(); g != null; g = g.getParent()) {
+            ComponentOutput output = ROUTES.get(g);
+            if (output != null) {
+                return output;
+            }
+        }
+        return null;
+    }
+
+    private static final class Routing extends OutputStream {
+        private final boolean error;
+        private final ThreadLocal<ByteArrayOutputStream> pending = ThreadLocal.withInitial(ByteArrayOutputStream::new);
+
+        Routing(boolean error) {
+            this.error = error;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            ComponentOutput output = outputOf(Thread.currentThread());
+            if (output == null) {
+                console(error).write(bytes, offset, length);
+                return;
+            }
+            ByteArrayOutputStream line = pending.get();
+            int start = offset;
+            for (int i = offset; i < offset + length; i++) {
+                if (bytes[i] == '\n') {
+                    line.write(bytes, start, i + 1 - start);
+                    emit(output, line);
+                    start = i + 1;
+                }
+            }
+            line.write(bytes, start, offset + length - start);
+            if (line.size() >= MAX_LINE) {
+                line.write('\n');
+                emit(output, line);
+            }
+        }
+
+        private void emit(ComponentOutput output, ByteArrayOutputStream line) {
+            output.line(console(error), line.toByteArray(), line.size());
+            line.reset();
+        }
+
+        @Override
+        public void flush() {
+            console(error).flush();
+        }
+    }
+}

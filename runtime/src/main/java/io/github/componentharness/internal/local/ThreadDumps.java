@@ -1,0 +1,41 @@
+package io.github.componentharness.internal.local;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Thread stacks in the familiar {@code jstack} form, for overrun and leak reports. */
+public final class ThreadDumps {
+
+    private ThreadDumps() {
+    }
+
+    /** The live threads of a group and its subgroups. */
+    public static List<Thread> liveThreads(ThreadGroup group) {
+        Thread[] threads = new Thread[group.activeCount() + 16];
+        int count = group.enumerate(threads, true);
+        List<Thread> live = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            if (threads[i].isAlive()) {
+                live.add(threads[i]);
+            }
+        }
+        return live;
+    }
+
+    public static String stack(Thread thread) {
+        StringBuilder out = new StringBuilder();
+        out.append('"').append(thread.getName()).append('"').append(thread.isDaemon() ? " daemon" : "")
+                .append(' ').append(thread.getState()).append('\n');
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            out.append("\tat ").append(frame).append('\n');
+        }
+        return out.toString();
+    }
+
+    public static String stacks(Collection<Thread> threads) {
+        StringBuilder out = new StringBuilder();
+        threads.forEach(t -> out.append(stack(t)));
+        return out.toString();
+    }
+}

@@ -1,0 +1,448 @@
+package io.github.componentharness.internal.local;
+
+import io.github.componentharness.Component;
+import io.github.componentharness.ComponentSpec;
+import io.github.componentharness.HarnessException;
+import io.github.componentharness.HarnessSpec;
+import io.github.componentharness.HarnessTimeoutException;
+import io.github.componentharness.Status;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a spec's components as threads of this JVM: ordered start with rollback, ordered stop
+ * with overrun and leak reports, and start, stop and restart of single components. Lifecycle
+ * operations are serialised by one lock; status and state reads never take it.
+ */
+public final class ThreadHarness implements RunContext.Services {
+
+    private static final System.Logger LOG = System.getLogger("io.github.componentharness");
+
+    private final HarnessSpec spec;
+    private final Topology topology;
+    private final ComponentClasses classes;
+    private final Map<String, Instance> instances = new LinkedHashMap<>();
+    private final PortAllocator ports = new PortAllocator();
+    private final ReentrantLock lifecycleLock = new ReentrantLock();
+    private final Changes changes = new Changes();
+    private final List<StopOutcome> problems = Collections.synchronizedList(new ArrayList<>());
+    private final Path workRoot;
+    private final boolean temporaryWorkRoot;
+    private volatile boolean closed;
+
+    /**
+     * Prepares every instance: classes loaded and checked, ports reserved, outputs opened.
+     * Nothing runs yet; {@link #startAll()} starts it.
+     */
+    public ThreadHarness(HarnessSpec spec, ClassLoader loader) {
+        this.spec = spec;
+        this.topology = Topology.of(spec);
+        this.classes = ComponentClasses.load(spec, loader);
+        OutputRouter.acquire();
+        try {
+            this.temporaryWorkRoot = spec.workDir().isEmpty();
+            this.workRoot = temporaryWorkRoot ? Files.createTempDirectory("harness-") : spec.workDir().get();
+            for (ComponentSpec c : topology.startOrder()) {
+                List<String> dependencies = new ArrayList<>();
+                for (String d : c.dependsOn()) {
+                    dependencies.addAll(spec.component(d).orElseThrow().instanceNames());
+                }
+                for (String name : c.instanceNames()) {
+                    ports.allocate(name, c.ports());
+                    ComponentOutput output = new ComponentOutput(name, spec.logDir().orElse(null));
+                    instances.put(name, new Instance(name, c, dependencies, ports.ports(name), output));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            releaseResources();
+            throw e instanceof HarnessException ? (HarnessException) e
+                    : new HarnessException("cannot prepare the harness: " + e, e);
+        }
+    }
+
+    public HarnessSpec spec() {
+        return spec;
+    }
+
+    /**
+     * Starts every instance as soon as all it depends on is running, so independent components
+     * start in parallel, and returns once all are running.
+     *
+     * @throws HarnessException when one fails or is not ready within the start timeout; what had
+     *     started has been stopped again, in reverse order, and this harness is closed
+     */
+    public void startAll() {
+        lifecycleLock.lock();
+        try {
+            long deadline = System.nanoTime() + spec.startTimeout().toNanos();
+            List<Instance> waiting = new ArrayList<>(instances.values());
+            List<Instance> launched = new ArrayList<>();
+            try {
+                while (true) {
+                    long seen = changes.version();
+                    for (Instance i : new ArrayList<>(waiting)) {
+                        if (dependenciesRunning(i)) {
+                            launch(i);
+                            waiting.remove(i);
+                            launched.add(i);
+                        }
+                    }
+                    for (Instance i : launched) {
+                        checkStarting(i, waiting);
+                    }
+                    if (waiting.isEmpty() && launched.stream().allMatch(i -> i.run().status() == Status.RUNNING)) {
+                        return;
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw notReady(launched, waiting, spec.startTimeout());
+                    }
+                    changes.awaitChange(seen, left);
+                }
+            } catch (HarnessException | InterruptedException e) {
+                throw rollBack(e);
+            }
+        } finally {
+            lifecycleLock.unlock();
+        }
+    }
+
+    private boolean dependenciesRunning(Instance i) {
+        return i.dependencies().stream().allMatch(d -> {
+            ComponentRun run = instances.get(d).run();
+            return run != null && run.status() == Status.RUNNING;
+        });
+    }
+
+    private void launch(Instance i) {
+        int number = i.nextRunNumber();
+        Component component = classes.newInstance(i.spec().name(), i.name());
+        ComponentRun run = new ComponentRun(i, number, component, this, changes::changed);
+        i.run(run);
+        ports.release(i.name());
+        run.launch();
+    }
+
+    /** Throws when a launched instance can no longer become ready. */
+    private void checkStarting(Instance i, List<Instance> waiting) {
+        ComponentRun.Lifecycle lc = i.run().lifecycle();
+        if (lc.status() == Status.FAILED) {
+            throw new HarnessException("Component '" + i.name() + "' failed to start: " + describe(lc.failure())
+                    + notStarted(waiting) + "; see its log for details, fix the cause and run again", lc.failure());
+        }
+        if (lc.status() == Status.STOPPED && !lc.becameReady()) {
+            throw new HarnessException("Component '" + i.name() + "' returned from run() before calling ctx.ready()"
+                    + notStarted(waiting) + ": call ctx.ready() once it serves, and return only once ctx.stopping()");
+        }
+        if (lc.status() == Status.STOPPED) {
+            throw new HarnessException("Component '" + i.name() + "' stopped by itself while the harness was starting"
+                    + notStarted(waiting) + ": return from run() only once ctx.stopping()");
+        }
+    }
+
+    private HarnessTimeoutException notReady(List<Instance> launched, List<Instance> waiting, Duration timeout) {
+        List<Instance> slow = launched.stream().filter(i -> i.run().status() != Status.RUNNING).toList();
+        StringBuilder message = new StringBuilder();
+        for (Instance i : slow) {
+            message.append(message.length() == 0 ? "" : "; ").append("Component '").append(i.name())
+                    .append("' was not ready within ").append(format(timeout)).append(" (status ")
+                    .append(i.run().status()).append(")");
+        }
+        message.append(notStarted(waiting)).append(": a component must call ctx.ready() once it serves; ")
+                .append("if it needs longer, raise startTimeout.");
+        for (Instance i : slow) {
+            message.append("\nThreads of '").append(i.name()).append("':\n")
+                    .append(ThreadDumps.stacks(ThreadDumps.liveThreads(i.run().group())));
+        }
+        HarnessTimeoutException e = new HarnessTimeoutException(message.toString());
+        slow.forEach(i -> i.run().fail(new HarnessTimeoutException("not ready within " + format(timeout))));
+        return e;
+    }
+
+    private static String notStarted(List<Instance> waiting) {
+        return waiting.isEmpty() ? "" : " (not started, as they depend on it: "
+                + waiting.stream().map(Instance::name).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private HarnessException rollBack(Exception cause) {
+        HarnessException failure = cause instanceof HarnessException ? (HarnessException) cause
+                : new HarnessException("interrupted while starting the harness", cause);
+        if (cause instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
+    }
+
+    /**
+     * Stops one instance and waits up to the stop timeout.
+     *
+     * @throws HarnessException when it overruns, with its threads' stacks
+     */
+    public void stop(String name) {
+        Instance instance = instance(name);
+        lifecycleLock.lock();
+        try {
+            checkOpen();
+            StopOutcome outcome = stopLevel(List.of(instance)).get(0);
+            if (outcome != null && outcome.overrun() != null) {
+                throw new HarnessException(outcome.report().stripTrailing()
+                        + "\nMake it return from run() once ctx.stopping(), or register what blocks it with ctx.onStop.");
+            }
+        } finally {
+            lifecycleLock.unlock();
+        }
+    }
+
+    /** Starts a fresh run of a stopped or failed instance and waits until it is ready. */
+    public void start(String name) {
+        Instance instance = instance(name);
+        lifecycleLock.lock();
+        try {
+            checkOpen();
+            ComponentRun current = instance.run();
+            if (current != null && !current.status().isTerminal()) {
+                throw new HarnessException("Component '" + name + "' is " + current.status() + " already: stop it first, "
+                        + "or restart it");
+            }
+            for (String d : instance.dependencies()) {
+                ComponentRun dependency = instances.get(d).run();
+                Status status = dependency == null ? Status.NEW : dependency.status();
+                if (status != Status.RUNNING) {
+                    throw new HarnessException("Component '" + name + "' depends on '" + d + "', which is " + status
+                            + ": start '" + d + "' first");
+                }
+            }
+            if (current != null) {
+                recordStop(current, awaitQuietly(current, spec.stopTimeout()));
+            }
+            launch(instance);
+            long deadline = System.nanoTime() + spec.startTimeout().toNanos();
+            try {
+                while (true) {
+                    long seen = changes.version();
+                    checkStarting(instance, List.of());
+                    if (instance.run().status() == Status.RUNNING) {
+                        return;
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw notReady(List.of(instance), List.of(), spec.startTimeout());
+                    }
+                    changes.awaitChange(seen, left);
+                }
+            } catch (HarnessException | InterruptedException e) {
+                instance.run().fail(e);
+                stopLevel(List.of(instance));
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    throw new HarnessException("interrupted while starting component '" + name + "'", e);
+                }
+                throw (HarnessException) e;
+            }
+        } finally {
+            lifecycleLock.unlock();
+        }
+    }
+
+    public void restart(String name) {
+        lifecycleLock.lock();
+        try {
+            stop(name);
+            start(name);
+        } finally {
+            lifecycleLock.unlock();
+        }
+    }
+
+    /**
+     * Asks every instance of one level to stop at once, then waits for each up to the stop
+     * timeout, counted from when it was asked. Overruns and leaks are recorded and logged.
+     *
+     * @return one outcome per instance, {@code null} for an instance that never ran
+     */
+    private List<StopOutcome> stopLevel(List<Instance> level) {
+        level.stream().map(Instance::run).filter(r -> r != null).forEach(ComponentRun::requestStop);
+        long deadline = System.nanoTime() + spec.stopTimeout().toNanos();
+        List<StopOutcome> outcomes = new ArrayList<>();
+        for (Instance i : level) {
+            ComponentRun run = i.run();
+            if (run == null) {
+                outcomes.add(null);
+                continue;
+            }
+            boolean reported = run.stopReported();
+            StopOutcome outcome = awaitQuietly(run, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (!reported) {
+                recordStop(run, outcome);
+            }
+            outcomes.add(outcome);
+        }
+        return outcomes;
+    }
+
+    private StopOutcome awaitQuietly(ComponentRun run, Duration budget) {
+        try {
+            return run.awaitStopped(budget);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new StopOutcome(run.name(), "(not waited for: the stopping thread was interrupted)\n", List.of());
+        }
+    }
+
+    private void recordStop(ComponentRun run, StopOutcome outcome) {
+        if (!outcome.clean() && !problems.contains(outcome)) {
+            problems.add(outcome);
+            LOG.log(System.Logger.Level.WARNING, outcome.report().stripTrailing());
+        }
+    }
+
+    /**
+     * Stops everything, deepest level first, releases ports and outputs. Returns within the
+     * stop timeout per level that overruns, plus a little.
+     *
+     * @throws HarnessException when {@code failOnLeak} is set and a component leaked a thread
+     */
+    public void close() {
+        lifecycleLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (int level = topology.deepestLevel(); level >= 0; level--) {
+                int l = level;
+                stopLevel(instances.values().stream().filter(i -> topology.level(i.spec().name()) == l).toList());
+            }
+        } finally {
+            releaseResources();
+            lifecycleLock.unlock();
+        }
+        List<StopOutcome> leaks = problems().stream().filter(p -> !p.leaks().isEmpty()).toList();
+        if (spec.failOnLeak() && !leaks.isEmpty()) {
+            throw new HarnessException("failOnLeak: " + leaks.stream().map(StopOutcome::report)
+                    .collect(Collectors.joining()).stripTrailing());
+        }
+    }
+
+    private void releaseResources() {
+        ports.close();
+        for (Instance i : instances.values()) {
+            OutputRouter.unroute(i.output());
+            try {
+                i.output().close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot close the log of component '" + i.name() + "'", e);
+            }
+        }
+        OutputRouter.release();
+        if (temporaryWorkRoot && workRoot != null) {
+            try {
+                FileTrees.deleteIfExists(workRoot);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "cannot delete " + workRoot, e);
+            }
+        }
+    }
+
+    /** Overruns and leaks reported so far. */
+    public List<StopOutcome> problems() {
+        synchronized (problems) {
+            return List.copyOf(problems);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new HarnessException("the harness is closed: start a new one");
+        }
+    }
+
+    /** The current run of an instance, or {@code null} before its first start. */
+    public ComponentRun currentRun(String name) {
+        return instance(name).run();
+    }
+
+    /** The instance called {@code name}, or an error listing the known names. */
+    private Instance instance(String name) {
+        Instance instance = instances.get(name);
+        if (instance != null) {
+            return instance;
+        }
+        String known = String.join(", ", instances.keySet());
+        String hint = spec.component(String.valueOf(name)).filter(c -> c.replicas() > 1)
+                .map(c -> " ('" + name + "' has replicas: name one of " + String.join(", ", c.instanceNames()) + ")")
+                .orElse("");
+        throw new HarnessException("unknown component '" + name + "'" + hint + " (known: " + known + ")");
+    }
+
+    /** The current run of an instance that has started at least once. */
+    public ComponentRun run(String name) {
+        ComponentRun run = instance(name).run();
+        if (run == null) {
+            throw new HarnessException("component '" + name + "' has not started yet");
+        }
+        return run;
+    }
+
+    public Map<String, Status> status() {
+        Map<String, Status> all = new LinkedHashMap<>();
+        instances.forEach((name, i) -> all.put(name, i.run() == null ? Status.NEW : i.run().status()));
+        return all;
+    }
+
+    public Status status(String name) {
+        ComponentRun run = instance(name).run();
+        return run == null ? Status.NEW : run.status();
+    }
+
+    @Override
+    public int port(String component, String portName) {
+        Instance instance = instance(component);
+        Integer port = instance.ports().get(portName);
+        if (port == null) {
+            throw new HarnessException("component '" + component + "' has no port '" + portName + "' (declared: "
+                    + (instance.ports().isEmpty() ? "none" : String.join(", ", instance.ports().keySet())) + ")");
+        }
+        return port;
+    }
+
+    @Override
+    public Path workRoot() {
+        return workRoot;
+    }
+
+    /** Signals every status change and publication, so waits need not spin. */
+    public Changes changes() {
+        return changes;
+    }
+
+    /** {@code Type: message; caused by: Type: message}, for failure reports. */
+    public static String describe(Throwable t) {
+        if (t == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(t.toString());
+        for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            out.append("; caused by: ").append(c);
+        }
+        return out.toString();
+    }
+
+    static String format(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+}

@@ -1,0 +1,148 @@
+package io.github.componentharness.internal.spec;
+
+import io.github.componentharness.ComponentSpec;
+import io.github.componentharness.HarnessException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks a declared component set for every mistake at once, so a user fixes them in one go. */
+public final class SpecValidation {
+
+    /** Names end up in thread names, file names and property keys: keep them plain. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
+    private SpecValidation() {
+    }
+
+    public static void check(List<ComponentSpec> components, List<String> duplicateNames,
+            Duration startTimeout, Duration stopTimeout) {
+        List<String> problems = new ArrayList<>();
+        if (components.isEmpty()) {
+            problems.add("no components declared: declare at least one");
+        }
+        for (String duplicate : new LinkedHashSet<>(duplicateNames)) {
+            problems.add("component '" + duplicate + "' is declared more than once: give each component its own name");
+        }
+        checkTimeout("startTimeout", startTimeout, problems);
+        checkTimeout("stopTimeout", stopTimeout, problems);
+
+        Map<String, String> instanceOwners = new HashMap<>();
+        for (ComponentSpec c : components) {
+            checkComponent(c, problems);
+            if (c.replicas() >= 1 && c.name() != null) {
+                for (String instance : c.instanceNames()) {
+                    String owner = instanceOwners.putIfAbsent(instance, c.name());
+                    if (owner != null && !owner.equals(c.name())) {
+                        problems.add("instance name '" + instance + "' is used by both '" + owner + "' and '" + c.name()
+                                + "': rename one of them");
+                    }
+                }
+            }
+        }
+        Set<String> names = new LinkedHashSet<>();
+        components.forEach(c -> names.add(c.name()));
+        for (ComponentSpec c : components) {
+            for (String dependency : c.dependsOn()) {
+                if (dependency == null || !names.contains(dependency)) {
+                    problems.add("component '" + c.name() + "' depends on unknown component '" + dependency
+                            + "' (known: " + String.join(", ", names) + "): fix its dependsOn");
+                } else if (dependency.equals(c.name())) {
+                    problems.add("component '" + c.name() + "' depends on itself: remove it from its dependsOn");
+                }
+            }
+        }
+        if (problems.isEmpty()) {
+            findCycle(components).ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new HarnessException(problems.size() == 1 ? "Invalid harness spec: " + problems.get(0)
+                    : "Invalid harness spec:\n  - " + String.join("\n  - ", problems));
+        }
+    }
+
+    private static void checkTimeout(String name, Duration value, List<String> problems) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            problems.add(name + " must be positive, not " + value + ": set it to, say, 30s");
+        }
+    }
+
+    private static void checkComponent(ComponentSpec c, List<String> problems) {
+        String name = c.name();
+        if (name == null || name.isBlank()) {
+            problems.add("a component has a blank name" + (c.className() == null ? "" : " (class " + c.className() + ")")
+                    + ": give it a name");
+            return;
+        }
+        if (!NAME.matcher(name).matches()) {
+            problems.add("component name '" + name + "' may only hold letters, digits, '.', '_' and '-', "
+                    + "and must start with a letter or digit: rename it");
+        }
+        if (c.className() == null || c.className().isBlank()) {
+            problems.add("component '" + name + "' has no className: name its Component class");
+        }
+        if (c.replicas() < 1) {
+            problems.add("component '" + name + "' has replicas " + c.replicas() + ": use 1 or more");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String port : c.ports()) {
+            if (port == null || port.isBlank()) {
+                problems.add("component '" + name + "' has a blank port name: name every port");
+            } else if (!seen.add(port)) {
+                problems.add("component '" + name + "' declares port '" + port + "' twice: declare each port once");
+            }
+        }
+        c.config().forEach((key, value) -> {
+            if (key == null || key.isBlank()) {
+                problems.add("component '" + name + "' has a blank config key: name every config value");
+            } else if (value == null) {
+                problems.add("component '" + name + "' has no value for config '" + key + "': give it one or remove it");
+            }
+        });
+    }
+
+    /** Finds one dependency cycle, written as {@code a -> b -> a}. */
+    private static java.util.Optional<String> findCycle(List<ComponentSpec> components) {
+        Map<String, List<String>> edges = new LinkedHashMap<>();
+        components.forEach(c -> edges.put(c.name(), c.dependsOn()));
+        Set<String> done = new HashSet<>();
+        for (String start : edges.keySet()) {
+            List<String> path = new ArrayList<>();
+            String cycle = visit(start, edges, path, new HashSet<>(), done);
+            if (cycle != null) {
+                return java.util.Optional.of("dependency cycle " + cycle + ": remove one of these dependsOn");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String visit(String node, Map<String, List<String>> edges, List<String> path,
+            Set<String> onPath, Set<String> done) {
+        if (onPath.contains(node)) {
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(node), path.size()));
+            cycle.add(node);
+            return String.join(" -> ", cycle);
+        }
+        if (!done.add(node)) {
+            return null;
+        }
+        path.add(node);
+        onPath.add(node);
+        for (String next : edges.getOrDefault(node, List.of())) {
+            String cycle = visit(next, edges, path, onPath, done);
+            if (cycle != null) {
+                return cycle;
+            }
+        }
+        path.remove(path.size() - 1);
+        onPath.remove(node);
+        return null;
+    }
+}
