@@ -36,7 +36,9 @@ public final class ComponentRun {
     private final Map<String, Object> published = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Deque<AutoCloseable> closeOnStop = new ArrayDeque<>();
     private final CountDownLatch stopAsked = new CountDownLatch(1);
+    private final Object lifecycleLock = new Object();
     private volatile Lifecycle lifecycle = new Lifecycle(Status.NEW, null, false);
+    private final Object outcomeLock = new Object();
     private StopOutcome outcome;
 
     ComponentRun(Instance instance, int runNumber, Component component, RunContext.Services services, Runnable onChange) {
@@ -142,8 +144,8 @@ public final class ComponentRun {
     }
 
     /**
-     * Asks the component to stop: {@code stopping()} turns true, the resources registered with
-     * {@code onStop} are closed, then its thread is interrupted. Returns without waiting.
+     * Asks the component to stop: {@code stopping()} turns true and the resources registered
+     * with {@code onStop} are closed. Returns without waiting; see {@link #interruptIfRunning}.
      */
     void requestStop() {
         List<AutoCloseable> toClose;
@@ -160,6 +162,17 @@ public final class ComponentRun {
             transition(Status.STOPPING, null);
         }
         toClose.forEach(this::closeQuietly);
+    }
+
+    /**
+     * Waits up to {@code grace} for the component's thread to end on its own, then interrupts
+     * it. The grace matters for jeromq: a thread interrupted inside a jeromq call, closing its
+     * context included, breaks the context's internal pipes and leaves its I/O threads behind.
+     * A cooperative component ends within the grace and is never interrupted; one blocked in a
+     * queue or a sleep is.
+     */
+    void interruptIfRunning(Duration grace) throws InterruptedException {
+        thread.join(Math.max(1, grace.toMillis()));
         if (thread.isAlive()) {
             thread.interrupt();
         }
@@ -169,16 +182,20 @@ public final class ComponentRun {
      * Waits for the component's thread to end, up to {@code budget}, then for its other threads
      * briefly. Threads still alive then are reported, with their stacks.
      */
-    synchronized StopOutcome awaitStopped(Duration budget) throws InterruptedException {
-        if (outcome == null) {
-            outcome = waitForThreads(budget);
+    StopOutcome awaitStopped(Duration budget) throws InterruptedException {
+        synchronized (outcomeLock) {
+            if (outcome == null) {
+                outcome = waitForThreads(budget);
+            }
+            return outcome;
         }
-        return outcome;
     }
 
     /** Whether {@link #awaitStopped} has reported on this run already. */
-    synchronized boolean stopReported() {
-        return outcome != null;
+    boolean stopReported() {
+        synchronized (outcomeLock) {
+            return outcome != null;
+        }
     }
 
     private StopOutcome waitForThreads(Duration budget) throws InterruptedException {
@@ -209,7 +226,7 @@ public final class ComponentRun {
     }
 
     private void transition(Status to, Throwable cause) {
-        synchronized (this) {
+        synchronized (lifecycleLock) {
             Lifecycle from = lifecycle;
             if (from.status().isTerminal() || (to != Status.FAILED && to.ordinal() <= from.status().ordinal())) {
                 return;

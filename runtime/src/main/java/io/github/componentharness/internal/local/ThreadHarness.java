@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
 public final class ThreadHarness implements RunContext.Services {
 
     private static final System.Logger LOG = System.getLogger("io.github.componentharness");
+    /** How long a component asked to stop may take to end on its own before its thread is interrupted. */
+    static final Duration INTERRUPT_GRACE = Duration.ofMillis(200);
 
     private final HarnessSpec spec;
     private final Topology topology;
@@ -275,8 +277,18 @@ public final class ThreadHarness implements RunContext.Services {
      * @return one outcome per instance, {@code null} for an instance that never ran
      */
     private List<StopOutcome> stopLevel(List<Instance> level) {
-        level.stream().map(Instance::run).filter(r -> r != null).forEach(ComponentRun::requestStop);
+        List<ComponentRun> runs = level.stream().map(Instance::run).filter(r -> r != null).toList();
+        runs.forEach(ComponentRun::requestStop);
         long deadline = System.nanoTime() + spec.stopTimeout().toNanos();
+        long graceEnd = System.nanoTime() + Math.min(INTERRUPT_GRACE.toNanos(), spec.stopTimeout().toNanos() / 2);
+        for (ComponentRun run : runs) {
+            try {
+                run.interruptIfRunning(Duration.ofNanos(Math.max(0, graceEnd - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         List<StopOutcome> outcomes = new ArrayList<>();
         for (Instance i : level) {
             ComponentRun run = i.run();
