@@ -184,11 +184,19 @@ class LifecycleTest {
                 .hasMessageContaining("\"leaky-helper\"");
     }
 
+    /** Runs until a test calls {@link #crash()}, then fails. */
     public static class Crashes implements Component {
+        private final CountDownLatch crash = new CountDownLatch(1);
+
+        public void crash() {
+            crash.countDown();
+        }
+
         @Override
         public void run(ComponentContext ctx) throws InterruptedException {
             ctx.ready();
-            ctx.awaitStop();
+            crash.await();
+            throw new IllegalStateException("crashed on request");
         }
     }
 
@@ -252,6 +260,9 @@ class LifecycleTest {
     void restartOfAFailedComponentRunsAFreshInstance() {
         try (LocalHarness h = Harness.start(HarnessSpec.builder().component("c", Crashes.class).build())) {
             Crashes before = h.component("c", Crashes.class);
+            before.crash();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> h.status("c") == Status.FAILED);
+            assertThat(h.failure("c")).hasValue("java.lang.IllegalStateException: crashed on request");
             h.restart("c");
             assertThat(h.component("c", Crashes.class)).isNotSameAs(before);
             assertThat(h.status("c")).isEqualTo(Status.RUNNING);
