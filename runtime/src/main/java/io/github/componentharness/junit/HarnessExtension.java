@@ -106,8 +106,9 @@ public final class HarnessExtension implements BeforeAllCallback, BeforeEachCall
     }
 
     /** Closes the harness when JUnit closes the store of its class or method. */
-    @SuppressWarnings("deprecation") // CloseableResource: the one type every JUnit 5 release closes
-    private static final class Running implements ExtensionContext.Store.CloseableResource {
+    // JUnit before 5.13 closes only CloseableResource, later releases prefer AutoCloseable.
+    @SuppressWarnings("deprecation")
+    private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final LocalHarness harness;
 
         Running(LocalHarness harness) {
