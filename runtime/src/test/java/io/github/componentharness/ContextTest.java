@@ -173,6 +173,29 @@ class ContextTest {
         assertThat(System.out).isSameAs(originalOut);
     }
 
+    public static class Debugger implements Component {
+        @Override
+        public void run(ComponentContext ctx) throws InterruptedException {
+            ctx.log().log(System.Logger.Level.DEBUG, "debug detail");
+            ctx.log().log(System.Logger.Level.WARNING, "warned");
+            ctx.ready();
+            ctx.awaitStop();
+        }
+    }
+
+    @Test
+    void debugLinesAppearOnlyWhenAskedFor(@TempDir Path logs) throws IOException {
+        HarnessSpec spec = HarnessSpec.builder().component("dbg", Debugger.class).logDir(logs).build();
+        Harness.start(spec).close();
+        System.setProperty("harness.log.level", "DEBUG");
+        try {
+            Harness.start(spec).close();
+        } finally {
+            System.clearProperty("harness.log.level");
+        }
+        assertThat(Files.readAllLines(logs.resolve("dbg.log"))).containsExactly("WARNING warned", "DEBUG debug detail", "WARNING warned");
+    }
+
     @Test
     void everyRunGetsAFreshWorkDirectory(@TempDir Path work) throws IOException {
         Path[] dirs = new Path[2];

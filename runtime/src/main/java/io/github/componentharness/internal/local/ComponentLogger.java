@@ -8,9 +8,8 @@ import java.util.ResourceBundle;
 /** {@link System.Logger} of one component: lines go to its tagged output and its log file. */
 final class ComponentLogger implements System.Logger {
 
-    private static final Level THRESHOLD = threshold();
-
     private final ComponentOutput output;
+    private final Level threshold = threshold();
 
     ComponentLogger(ComponentOutput output) {
         this.output = output;
@@ -23,7 +22,7 @@ final class ComponentLogger implements System.Logger {
 
     @Override
     public boolean isLoggable(Level level) {
-        return level != Level.OFF && level.getSeverity() >= THRESHOLD.getSeverity();
+        return level != Level.OFF && level.getSeverity() >= threshold.getSeverity();
     }
 
     @Override
