@@ -87,7 +87,7 @@ class ContextTest {
                 bind.bind(new InetSocketAddress("127.0.0.1", http));
             }
             assertThatThrownBy(() -> h.port("server", "grpc"))
-                    .hasMessage("component 'server' has no port 'grpc' (declared: http, admin)");
+                    .hasMessage("component 'server' has no port 'grpc' (declared: http, admin): declare it in the component's ports");
         }
     }
 

@@ -4,6 +4,7 @@ import io.github.componentharness.Component;
 import io.github.componentharness.ComponentSpec;
 import io.github.componentharness.HarnessException;
 import io.github.componentharness.HarnessSpec;
+import io.github.componentharness.internal.spec.SpecValidation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -61,10 +62,7 @@ public final class ComponentClasses {
                 problems.add(where + " cannot be instantiated: " + e.getMessage());
             }
         }
-        if (!problems.isEmpty()) {
-            throw new HarnessException(problems.size() == 1 ? "Invalid harness spec: " + problems.get(0)
-                    : "Invalid harness spec:\n  - " + String.join("\n  - ", problems));
-        }
+        SpecValidation.throwIfAny(problems);
         return new ComponentClasses(constructors);
     }
 

@@ -84,13 +84,7 @@ final class RunContext implements ComponentContext {
 
     @Override
     public int port(String portName) {
-        Integer port = instance.ports().get(portName);
-        if (port == null) {
-            throw new HarnessException("component '" + name() + "' has no port '" + portName + "' (declared: "
-                    + (instance.ports().isEmpty() ? "none" : String.join(", ", instance.ports().keySet()))
-                    + "): declare it in the component's ports");
-        }
-        return port;
+        return services.port(name(), portName);
     }
 
     @Override

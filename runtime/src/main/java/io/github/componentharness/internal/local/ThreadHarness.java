@@ -427,7 +427,8 @@ public final class ThreadHarness implements RunContext.Services {
         Integer port = instance.ports().get(portName);
         if (port == null) {
             throw new HarnessException("component '" + component + "' has no port '" + portName + "' (declared: "
-                    + (instance.ports().isEmpty() ? "none" : String.join(", ", instance.ports().keySet())) + ")");
+                    + (instance.ports().isEmpty() ? "none" : String.join(", ", instance.ports().keySet()))
+                    + "): declare it in the component's ports");
         }
         return port;
     }
