@@ -1,5 +1,7 @@
 package io.github.componentharness;
 
+import io.github.componentharness.internal.control.HarnessLocator;
+import io.github.componentharness.internal.control.RemoteHarness;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +29,34 @@ public interface Harness extends AutoCloseable {
      */
     static LocalHarness start(HarnessSpec spec) {
         return LocalHarness.start(spec);
+    }
+
+    /**
+     * Connects to the harness of this module: the one whose endpoint and token the system
+     * properties {@code harness.endpoint} and {@code harness.token} give, else the one
+     * {@code harness:start} described in {@code target/harness/<execution-id>/harness.properties}
+     * under the working directory.
+     *
+     * @throws HarnessException when none is found, or several are (then name one with
+     *     {@link #connect(String)})
+     */
+    static Harness connect() {
+        HarnessLocator.Location at = HarnessLocator.inWorkingDirectory().locate();
+        return connect(at.endpoint(), at.token());
+    }
+
+    /** Connects to the harness that the {@code harness:start} execution with this id started. */
+    static Harness connect(String executionId) {
+        HarnessLocator.Location at = HarnessLocator.inWorkingDirectory().locate(executionId);
+        return connect(at.endpoint(), at.token());
+    }
+
+    /**
+     * Connects to a control port. Connecting is lazy: a harness that is not there shows on the
+     * first call, as an exception naming the endpoint.
+     */
+    static Harness connect(String endpoint, String token) {
+        return new RemoteHarness(endpoint, token);
     }
 
     /** The status of every component instance, in start order. */
@@ -88,7 +118,10 @@ public interface Harness extends AutoCloseable {
     /** Stops one component, then starts a fresh instance of it. */
     void restart(String component);
 
-    /** Stops every component in reverse dependency order; see the implementation for reports. */
+    /**
+     * Releases this handle. For a {@link LocalHarness}: stops every component in reverse
+     * dependency order. For a connected harness: closes the connection only; the harness runs on.
+     */
     @Override
     void close();
 }

@@ -3,7 +3,7 @@ package io.github.componentharness;
 import io.github.componentharness.internal.local.ComponentRun;
 import io.github.componentharness.internal.local.StopOutcome;
 import io.github.componentharness.internal.local.ThreadHarness;
-import io.github.componentharness.internal.state.StateException;
+import io.github.componentharness.internal.state.AwaitProbe;
 import io.github.componentharness.internal.state.StateReader;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +38,11 @@ public final class LocalHarness implements Harness {
         ThreadHarness harness = new ThreadHarness(spec, loader != null ? loader : LocalHarness.class.getClassLoader());
         harness.startAll();
         return new LocalHarness(harness);
+    }
+
+    /** The engine behind this harness, for the control port in this package. */
+    ThreadHarness engine() {
+        return harness;
     }
 
     /** The spec this harness runs. */
@@ -102,54 +107,31 @@ public final class LocalHarness implements Harness {
     @Override
     public Object await(String component, String key, Predicate<Object> predicate, Duration timeout) {
         Objects.requireNonNull(predicate, "predicate");
-        return awaitValue(component, key, (value, present) -> present && predicate.test(value), "the predicate", timeout);
+        return awaitValue(new AwaitProbe(this, component, key, (value, present) -> present && predicate.test(value),
+                "the predicate", timeout));
     }
 
     @Override
     public Object await(String component, String key, Condition condition, Duration timeout) {
         Objects.requireNonNull(condition, "condition");
-        return awaitValue(component, key, condition::test, condition.toString(), timeout);
+        return awaitValue(new AwaitProbe(this, component, key, condition::test, condition.toString(), timeout));
     }
 
-    private interface ValueTest {
-        boolean test(Object value, boolean present);
-    }
-
-    private Object awaitValue(String component, String key, ValueTest test, String wanted, Duration timeout) {
-        harness.currentRun(component);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "(absent)";
+    private Object awaitValue(AwaitProbe probe) {
         while (true) {
             long seen = harness.changes().version();
-            ComponentRun run = harness.currentRun(component);
-            if (run != null && run.status() == Status.FAILED) {
-                throw new HarnessException("component '" + component + "' FAILED while awaiting '" + key + "' to be " + wanted
-                        + " (last value: " + last + "): " + ThreadHarness.describe(run.lifecycle().failure()),
-                        run.lifecycle().failure());
+            if (probe.check()) {
+                return probe.value();
             }
-            if (run != null) {
-                Object value = null;
-                boolean present = true;
-                try {
-                    value = state(component, key);
-                    last = String.valueOf(value);
-                } catch (StateException.Absent absent) {
-                    present = false;
-                }
-                if (test.test(value, present)) {
-                    return value;
-                }
-            }
-            long left = deadline - System.nanoTime();
+            long left = probe.nanosLeft();
             if (left <= 0) {
-                throw new HarnessTimeoutException("'" + component + "." + key + "' was not " + wanted + " within "
-                        + timeout.toMillis() + " ms; last value: " + last + " (status " + status(component) + ")");
+                throw probe.timedOut();
             }
             try {
                 harness.changes().awaitChange(seen, Math.min(left, POLL_NANOS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new HarnessException("interrupted while awaiting '" + component + "." + key + "'", e);
+                throw new HarnessException("interrupted while awaiting a state value", e);
             }
         }
     }

@@ -16,6 +16,11 @@ public final class Changes {
         notifyAll();
     }
 
+    /** Wakes the waiters as a change would, for a waiter that has new work of its own. */
+    public void poke() {
+        changed();
+    }
+
     /** Waits until the version moves past {@code seen}, or {@code nanos} pass. */
     public synchronized void awaitChange(long seen, long nanos) throws InterruptedException {
         long deadline = System.nanoTime() + nanos;

@@ -410,6 +410,15 @@ public final class ThreadHarness implements RunContext.Services {
         return run;
     }
 
+    /** Thread stacks of one instance's thread group, or of every thread in this JVM for {@code null}. */
+    public String threads(String name) {
+        if (name == null) {
+            return ThreadDumps.stacks(Thread.getAllStackTraces().keySet());
+        }
+        ComponentRun run = run(name);
+        return ThreadDumps.stacks(ThreadDumps.liveThreads(run.group()));
+    }
+
     public Map<String, Status> status() {
         Map<String, Status> all = new LinkedHashMap<>();
         instances.forEach((name, i) -> all.put(name, i.run() == null ? Status.NEW : i.run().status()));

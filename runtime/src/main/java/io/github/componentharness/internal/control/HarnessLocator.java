@@ -1,0 +1,91 @@
+package io.github.componentharness.internal.control;
+
+import io.github.componentharness.HarnessException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * Finds the harness an integration test should talk to: the system properties
+ * {@code harness.endpoint} and {@code harness.token} first, else the
+ * {@code target/harness/<execution-id>/harness.properties} that {@code harness:start} wrote
+ * under the working directory.
+ */
+public final class HarnessLocator {
+
+    public static final String ENDPOINT = "harness.endpoint";
+    public static final String TOKEN = "harness.token";
+    public static final String PROPERTIES_FILE = "harness.properties";
+
+    /** Where a harness was found. */
+    public record Location(String endpoint, String token) {
+    }
+
+    private final Path harnessDir;
+
+    public HarnessLocator(Path workingDirectory) {
+        this.harnessDir = workingDirectory.resolve("target").resolve("harness");
+    }
+
+    public static HarnessLocator inWorkingDirectory() {
+        return new HarnessLocator(Path.of(System.getProperty("user.dir")));
+    }
+
+    /** The one harness of this module, from system properties or its properties file. */
+    public Location locate() {
+        String endpoint = System.getProperty(ENDPOINT);
+        String token = System.getProperty(TOKEN);
+        if (endpoint != null && !endpoint.isBlank() && token != null && !token.isBlank()) {
+            return new Location(endpoint, token);
+        }
+        List<String> executions = executions();
+        if (executions.isEmpty()) {
+            throw new HarnessException("no harness to connect to: neither the system properties " + ENDPOINT + " and " + TOKEN
+                    + " are set, nor is there a " + harnessDir.resolve("<execution-id>").resolve(PROPERTIES_FILE)
+                    + ". Run the tests with harness:start before them (mvn verify), or use Harness.connect(endpoint, token)");
+        }
+        if (executions.size() > 1) {
+            throw new HarnessException("several harnesses run in this module (executions: " + String.join(", ", executions)
+                    + "): pick one with Harness.connect(\"<execution-id>\")");
+        }
+        return locate(executions.get(0));
+    }
+
+    /** The harness that the {@code harness:start} execution with this id started. */
+    public Location locate(String executionId) {
+        Path file = harnessDir.resolve(executionId).resolve(PROPERTIES_FILE);
+        if (!Files.isRegularFile(file)) {
+            List<String> executions = executions();
+            throw new HarnessException("no harness of execution '" + executionId + "': " + file + " does not exist (executions with a "
+                    + "harness: " + (executions.isEmpty() ? "none" : String.join(", ", executions)) + ")");
+        }
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new HarnessException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        String endpoint = p.getProperty(ENDPOINT);
+        String token = p.getProperty(TOKEN);
+        if (endpoint == null || token == null) {
+            throw new HarnessException(file + " lacks " + ENDPOINT + " or " + TOKEN + ": run harness:start again");
+        }
+        return new Location(endpoint, token);
+    }
+
+    private List<String> executions() {
+        if (!Files.isDirectory(harnessDir)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(harnessDir)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve(PROPERTIES_FILE)))
+                    .map(d -> d.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new HarnessException("cannot list " + harnessDir + ": " + e.getMessage(), e);
+        }
+    }
+}

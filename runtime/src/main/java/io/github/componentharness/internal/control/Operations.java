@@ -1,0 +1,203 @@
+package io.github.componentharness.internal.control;
+
+import io.github.componentharness.Condition;
+import io.github.componentharness.Harness;
+import io.github.componentharness.Status;
+import io.github.componentharness.internal.json.Json;
+import io.github.componentharness.internal.local.Changes;
+import io.github.componentharness.internal.state.AwaitProbe;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The control protocol's operations on a {@link Harness}, apart from any transport: one UTF-8
+ * JSON request body in, one reply body out. Quick operations answer at once; {@code await} and
+ * the lifecycle operations answer later through a callback, so they never hold up the others.
+ */
+final class Operations implements AutoCloseable {
+
+    static final String KNOWN_OPS = "ping, status, get, snapshot, port, await, stop, start, restart, threads, shutdown";
+    static final long MAX_AWAIT_MILLIS = Duration.ofHours(1).toMillis();
+    static final int MAX_PENDING_AWAITS = 10_000;
+
+    private final Harness harness;
+    private final byte[] token;
+    private final Function<String, String> threadDump;
+    private final Runnable onShutdown;
+    private final AwaitWatcher awaits;
+    private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "harness-control-lifecycle");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Operations(Harness harness, Changes changes, String token, Function<String, String> threadDump, Runnable onShutdown) {
+        this.harness = harness;
+        this.token = token.getBytes(StandardCharsets.UTF_8);
+        this.threadDump = threadDump;
+        this.onShutdown = onShutdown;
+        this.awaits = new AwaitWatcher(changes, MAX_PENDING_AWAITS);
+    }
+
+    /**
+     * Handles one request body.
+     *
+     * @param later receives the reply of an operation that answers later
+     * @return the reply, or {@code null} when {@code later} will get it
+     */
+    Map<String, Object> handle(byte[] body, Consumer<Map<String, Object>> later) {
+        Request request;
+        try {
+            request = new Request(Json.readObject(utf8(body)));
+        } catch (BadRequest | IllegalArgumentException e) {
+            return Replies.error(ControlError.BAD_REQUEST, "the body must be one JSON object in UTF-8: " + shorten(e.getMessage()));
+        }
+        Object id = request.id();
+        Consumer<Map<String, Object>> answer = reply -> later.accept(withId(reply, id));
+        try {
+            if (!tokenMatches(request.token())) {
+                return withId(Replies.error(ControlError.UNAUTHORIZED,
+                        "missing or wrong token: send the harness.token of this run as \"token\""), id);
+            }
+            Map<String, Object> reply = dispatch(request, answer);
+            return reply == null ? null : withId(reply, id);
+        } catch (RuntimeException e) {
+            return withId(Replies.error(e), id);
+        }
+    }
+
+    private Map<String, Object> dispatch(Request r, Consumer<Map<String, Object>> later) {
+        String op = r.op();
+        switch (op) {
+            case "ping":
+                return Replies.ok("pong");
+            case "status":
+                return status(r.optionalString("component"));
+            case "get":
+                return Replies.ok(harness.state(r.requiredString("component"), r.requiredString("key")));
+            case "snapshot":
+                return Replies.ok(harness.snapshot(r.requiredString("component")));
+            case "port":
+                return Replies.ok(harness.port(r.requiredString("component"), r.requiredString("port")));
+            case "threads":
+                return Replies.ok(threadDump.apply(r.optionalString("component")));
+            case "await":
+                return await(r, later);
+            case "stop":
+            case "start":
+            case "restart":
+                String component = r.requiredString("component");
+                harness.status(component);
+                inBackground(later, () -> {
+                    if (op.equals("stop")) {
+                        harness.stop(component);
+                    } else if (op.equals("start")) {
+                        harness.start(component);
+                    } else {
+                        harness.restart(component);
+                    }
+                    return harness.status(component).name();
+                });
+                return null;
+            case "shutdown":
+                inBackground(later, () -> "shutting down");
+                lifecycle.execute(onShutdown);
+                return null;
+            default:
+                throw new BadRequest("unknown op '" + shorten(op) + "' (known: " + KNOWN_OPS + ")");
+        }
+    }
+
+    private Map<String, Object> status(String component) {
+        if (component == null) {
+            Map<String, Object> all = new LinkedHashMap<>();
+            harness.status().forEach((name, status) -> all.put(name, status.name()));
+            return Replies.ok(all);
+        }
+        Status status = harness.status(component);
+        Map<String, Object> reply = Replies.ok(status.name());
+        harness.failure(component).ifPresent(f -> reply.put("failure", f));
+        return reply;
+    }
+
+    private Map<String, Object> await(Request r, Consumer<Map<String, Object>> later) {
+        String component = r.requiredString("component");
+        String key = r.requiredString("key");
+        Condition condition = Condition.of(r.requiredString("condition"), r.raw("value"));
+        long timeoutMillis = r.requiredMillis("timeoutMs", MAX_AWAIT_MILLIS);
+        AwaitProbe probe = new AwaitProbe(harness, component, key, condition::test, condition.toString(),
+                Duration.ofMillis(timeoutMillis));
+        if (probe.check()) {
+            return Replies.ok(probe.value());
+        }
+        awaits.add(new AwaitWatcher.Pending(probe, later));
+        return null;
+    }
+
+    private interface Action {
+        Object run();
+    }
+
+    private void inBackground(Consumer<Map<String, Object>> later, Action action) {
+        try {
+            lifecycle.execute(() -> {
+                Map<String, Object> reply;
+                try {
+                    reply = Replies.ok(action.run());
+                } catch (RuntimeException e) {
+                    reply = Replies.error(e);
+                }
+                later.accept(reply);
+            });
+        } catch (RejectedExecutionException e) {
+            later.accept(Replies.error(ControlError.FAILED, "the harness is shutting down"));
+        }
+    }
+
+    private boolean tokenMatches(Object given) {
+        return given instanceof String && MessageDigest.isEqual(token, ((String) given).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new BadRequest("not valid UTF-8");
+        }
+    }
+
+    private static Map<String, Object> withId(Map<String, Object> reply, Object id) {
+        if (id != null) {
+            reply.put("id", id);
+        }
+        return reply;
+    }
+
+    static String shorten(String text) {
+        if (text == null) {
+            return "";
+        }
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 160) + "…";
+    }
+
+    @Override
+    public void close() {
+        awaits.close();
+        lifecycle.shutdownNow();
+    }
+}

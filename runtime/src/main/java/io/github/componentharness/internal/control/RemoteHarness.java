@@ -1,0 +1,266 @@
+package io.github.componentharness.internal.control;
+
+import io.github.componentharness.Condition;
+import io.github.componentharness.Harness;
+import io.github.componentharness.HarnessException;
+import io.github.componentharness.HarnessTimeoutException;
+import io.github.componentharness.Status;
+import io.github.componentharness.internal.json.Json;
+import io.github.componentharness.internal.state.AwaitProbe;
+import io.github.componentharness.internal.state.JsonValues;
+import io.github.componentharness.internal.state.StateException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZFrame;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+import org.zeromq.ZMsg;
+
+/**
+ * A {@link Harness} in another JVM, reached through its control port. Speaks through a DEALER
+ * socket with request ids, so a reply that comes after its call timed out is recognised and
+ * dropped, and the next call works: no REQ lockstep to get stuck in. Calls are serialised; share
+ * one client between threads freely, or give each thread its own for parallel calls.
+ */
+public final class RemoteHarness implements Harness {
+
+    /** Time to wait for a connection to the control port before calling the harness gone. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Time for a query's reply. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+    /** Time for stop, start and restart, which wait for components on the harness's side. */
+    static final Duration LIFECYCLE_TIMEOUT = Duration.ofMinutes(2);
+    private static final long POLL_NANOS = Duration.ofMillis(10).toNanos();
+
+    private final String endpoint;
+    private final String token;
+    private final ZContext zmq = new ZContext(1);
+    private ZMQ.Socket socket;
+    private long lastId;
+
+    public RemoteHarness(String endpoint, String token) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.token = Objects.requireNonNull(token, "token");
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public Map<String, Status> status() {
+        Map<String, Status> all = new LinkedHashMap<>();
+        ((Map<?, ?>) value(call("status", null, Map.of(), CALL_TIMEOUT))).forEach((k, v) -> all.put(String.valueOf(k),
+                Status.valueOf(String.valueOf(v))));
+        return all;
+    }
+
+    @Override
+    public Status status(String component) {
+        return Status.valueOf(String.valueOf(value(call("status", component, Map.of(), CALL_TIMEOUT))));
+    }
+
+    @Override
+    public Optional<String> failure(String component) {
+        Object failure = call("status", component, Map.of(), CALL_TIMEOUT).get("failure");
+        return Optional.ofNullable(failure).map(String::valueOf);
+    }
+
+    @Override
+    public Object state(String component, String key) {
+        return value(call("get", component, Map.of("key", key), CALL_TIMEOUT));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> snapshot(String component) {
+        return (Map<String, Object>) value(call("snapshot", component, Map.of(), CALL_TIMEOUT));
+    }
+
+    @Override
+    public Object await(String component, String key, Predicate<Object> predicate, Duration timeout) {
+        Objects.requireNonNull(predicate, "predicate");
+        AwaitProbe probe = new AwaitProbe(this, component, key, (value, present) -> present && predicate.test(value),
+                "the predicate", timeout);
+        while (!probe.check()) {
+            long left = probe.nanosLeft();
+            if (left <= 0) {
+                throw probe.timedOut();
+            }
+            LockSupport.parkNanos(Math.min(left, POLL_NANOS));
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new HarnessException("interrupted while awaiting '" + component + "." + key + "'");
+            }
+        }
+        return probe.value();
+    }
+
+    @Override
+    public Object await(String component, String key, Condition condition, Duration timeout) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("key", key);
+        fields.put("condition", condition.op().wireName());
+        fields.put("value", condition.operand());
+        fields.put("timeoutMs", timeout.toMillis());
+        return value(call("await", component, fields, timeout.plus(CALL_TIMEOUT)));
+    }
+
+    @Override
+    public int port(String component, String portName) {
+        return ((Number) value(call("port", component, Map.of("port", portName), CALL_TIMEOUT))).intValue();
+    }
+
+    @Override
+    public void stop(String component) {
+        call("stop", component, Map.of(), LIFECYCLE_TIMEOUT);
+    }
+
+    @Override
+    public void start(String component) {
+        call("start", component, Map.of(), LIFECYCLE_TIMEOUT);
+    }
+
+    @Override
+    public void restart(String component) {
+        call("restart", component, Map.of(), LIFECYCLE_TIMEOUT);
+    }
+
+    /** Thread stacks of one component, or of the whole harness JVM for {@code null}. */
+    public String threads(String component) {
+        return String.valueOf(value(call("threads", component, Map.of(), CALL_TIMEOUT)));
+    }
+
+    /** Asks the harness to stop every component and exit. */
+    public void shutdown() {
+        call("shutdown", null, Map.of(), CALL_TIMEOUT);
+    }
+
+    /** Whether the harness answers a ping within {@code timeout}. */
+    public boolean ping(Duration timeout) {
+        try {
+            return "pong".equals(value(call("ping", null, Map.of(), timeout)));
+        } catch (HarnessException e) {
+            return false;
+        }
+    }
+
+    /** Closes this client; the harness keeps running. */
+    @Override
+    public synchronized void close() {
+        zmq.close();
+    }
+
+    private static Object value(Map<String, Object> reply) {
+        return JsonValues.toJson(reply.get("value"));
+    }
+
+    private synchronized Map<String, Object> call(String op, String component, Map<String, Object> fields, Duration timeout) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        long id = ++lastId;
+        request.put("op", op);
+        request.put("id", id);
+        request.put("token", token);
+        if (component != null) {
+            request.put("component", component);
+        }
+        request.putAll(fields);
+        Map<String, Object> reply = exchange(op, id, Json.write(request), timeout);
+        if (Boolean.TRUE.equals(reply.get("ok"))) {
+            return reply;
+        }
+        String error = String.valueOf(reply.get("error"));
+        switch (ControlError.ofCode(reply.get("code"))) {
+            case ABSENT:
+                throw new StateException.Absent(error);
+            case TIMEOUT:
+                throw new HarnessTimeoutException(error);
+            default:
+                throw new HarnessException(error);
+        }
+    }
+
+    private Map<String, Object> exchange(String op, long id, String body, Duration timeout) {
+        try {
+            ZMQ.Socket s = socket();
+            ZMQ.Poller poller = zmq.createPoller(1);
+            try {
+                poller.register(s, ZMQ.Poller.POLLOUT);
+                if (poller.poll(CONNECT_TIMEOUT.toMillis()) <= 0 || !poller.pollout(0)) {
+                    reset();
+                    throw new HarnessException("no harness answers at " + endpoint + ": nothing accepted a connection within "
+                            + CONNECT_TIMEOUT.toSeconds() + " s. Is it running? Check harness.endpoint and its harness.log");
+                }
+                s.sendMore(new byte[0]);
+                s.send(body.getBytes(StandardCharsets.UTF_8));
+                poller.unregister(s);
+                poller.register(s, ZMQ.Poller.POLLIN);
+                long deadline = System.nanoTime() + timeout.toNanos();
+                while (true) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        reset();
+                        throw new HarnessException("no reply from the harness at " + endpoint + " to '" + op + "' within "
+                                + timeout.toMillis() + " ms: it may be hung or gone (see its harness.log)");
+                    }
+                    if (poller.poll(Math.max(1, left / 1_000_000)) > 0) {
+                        Map<String, Object> reply = receive(s);
+                        if (reply != null && reply.get("id") instanceof Number && ((Number) reply.get("id")).longValue() == id) {
+                            return reply;
+                        }
+                    }
+                }
+            } finally {
+                poller.close();
+            }
+        } catch (ZMQException e) {
+            reset();
+            throw new HarnessException("cannot talk to the harness at " + endpoint + ": " + e.getMessage() + " (errno "
+                    + e.getErrorCode() + ")", e);
+        }
+    }
+
+    /** The next reply frame set, or {@code null} for one that is not a reply to anything of ours. */
+    private static Map<String, Object> receive(ZMQ.Socket s) {
+        ZMsg message = ZMsg.recvMsg(s, ZMQ.DONTWAIT);
+        if (message == null) {
+            return null;
+        }
+        ZFrame last = message.peekLast();
+        try {
+            return last == null ? null : Json.readObject(new String(last.getData(), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException notJson) {
+            return null;
+        } finally {
+            message.destroy();
+        }
+    }
+
+    private ZMQ.Socket socket() {
+        if (socket == null) {
+            socket = zmq.createSocket(SocketType.DEALER);
+            socket.setLinger(0);
+            // Queue nothing for a harness that is not there: a call fails fast instead of
+            // running stale requests when a harness comes up on the same port later.
+            socket.setImmediate(true);
+            socket.connect(endpoint);
+        }
+        return socket;
+    }
+
+    /** Drops the socket, and with it any request still queued or reply still due. */
+    private void reset() {
+        if (socket != null) {
+            zmq.destroySocket(socket);
+            socket = null;
+        }
+    }
+}

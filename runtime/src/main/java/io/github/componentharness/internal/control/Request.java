@@ -1,0 +1,55 @@
+package io.github.componentharness.internal.control;
+
+import java.util.Map;
+
+/** One parsed control request: a JSON object whose fields are read with checked types. */
+final class Request {
+
+    private final Map<String, Object> fields;
+
+    Request(Map<String, Object> fields) {
+        this.fields = fields;
+    }
+
+    /** The request's {@code id}, echoed in the reply when it is a string or a number. */
+    Object id() {
+        Object id = fields.get("id");
+        return id instanceof String || id instanceof Number ? id : null;
+    }
+
+    String op() {
+        return requiredString("op");
+    }
+
+    Object token() {
+        return fields.get("token");
+    }
+
+    boolean has(String name) {
+        return fields.get(name) != null;
+    }
+
+    Object raw(String name) {
+        return fields.get(name);
+    }
+
+    String requiredString(String name) {
+        Object value = fields.get(name);
+        if (!(value instanceof String) || ((String) value).isEmpty()) {
+            throw new BadRequest("'" + name + "' must be a non-empty string");
+        }
+        return (String) value;
+    }
+
+    String optionalString(String name) {
+        return has(name) ? requiredString(name) : null;
+    }
+
+    long requiredMillis(String name, long max) {
+        Object value = fields.get(name);
+        if (!(value instanceof Number) || ((Number) value).doubleValue() < 0 || ((Number) value).doubleValue() > max) {
+            throw new BadRequest("'" + name + "' must be a number of milliseconds from 0 to " + max);
+        }
+        return ((Number) value).longValue();
+    }
+}

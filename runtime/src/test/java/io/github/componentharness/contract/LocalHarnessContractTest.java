@@ -1,0 +1,25 @@
+package io.github.componentharness.contract;
+
+import io.github.componentharness.Harness;
+import io.github.componentharness.LocalHarness;
+
+class LocalHarnessContractTest extends HarnessContract {
+
+    private LocalHarness local;
+
+    @Override
+    Harness open() {
+        local = Harness.start(spec());
+        return local;
+    }
+
+    @Override
+    void breakFragile() {
+        local.component("fragile", Fragile.class).breakNow.countDown();
+    }
+
+    @Override
+    void shutDown() {
+        local.close();
+    }
+}
