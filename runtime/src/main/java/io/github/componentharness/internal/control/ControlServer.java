@@ -110,9 +110,13 @@ public final class ControlServer implements AutoCloseable {
                 wakeSender.setLinger(0);
                 wakeSender.connect(wakeEndpoint);
             }
-        } catch (ZMQException | HarnessException e) {
-            bindFailure = e instanceof HarnessException ? (HarnessException) e : new HarnessException("cannot bind the control port to "
-                    + host + ":" + port + ": " + e.getMessage() + " (" + e.getClass().getSimpleName() + "): choose another controlPort", e);
+        } catch (ZMQException e) {
+            bindFailure = new HarnessException("cannot bind the control port to tcp://" + host + ":" + port + ": "
+                    + ZMQ.Error.findByCode(e.getErrorCode()).getMessage() + ": choose another controlPort, or 0 for any free one", e);
+            bound.countDown();
+            return;
+        } catch (HarnessException e) {
+            bindFailure = e;
             bound.countDown();
             return;
         }
@@ -209,6 +213,9 @@ public final class ControlServer implements AutoCloseable {
     /** Stops serving: replies already queued are sent, pending awaits are dropped. */
     @Override
     public void close() {
+        if (closing) {
+            return;
+        }
         closing = true;
         synchronized (wakeLock) {
             if (wakeSender != null) {
@@ -218,8 +225,9 @@ public final class ControlServer implements AutoCloseable {
         if (Thread.currentThread() != thread) {
             joinUninterruptibly(thread, 5000);
         }
-        operations.close();
         zmq.close();
+        // Last: on shutdown this runs on the operations' own thread, which closing interrupts.
+        operations.close();
     }
 
     /** Close may run on a thread that is being interrupted (shutdown): the join must still happen. */

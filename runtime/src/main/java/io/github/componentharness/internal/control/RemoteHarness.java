@@ -9,7 +9,6 @@ import io.github.componentharness.internal.json.Json;
 import io.github.componentharness.internal.state.AwaitProbe;
 import io.github.componentharness.internal.state.JsonValues;
 import io.github.componentharness.internal.state.StateException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,12 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZFrame;
-import org.zeromq.ZMQ;
-import org.zeromq.ZMQException;
-import org.zeromq.ZMsg;
 
 /**
  * A {@link Harness} in another JVM, reached through its control port. Speaks through a DEALER
@@ -42,13 +35,13 @@ public final class RemoteHarness implements Harness {
 
     private final String endpoint;
     private final String token;
-    private final ZContext zmq = new ZContext(1);
-    private ZMQ.Socket socket;
+    private final ControlConnection connection;
     private long lastId;
 
     public RemoteHarness(String endpoint, String token) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.token = Objects.requireNonNull(token, "token");
+        this.connection = new ControlConnection(endpoint, CONNECT_TIMEOUT);
     }
 
     public String endpoint() {
@@ -156,7 +149,7 @@ public final class RemoteHarness implements Harness {
     /** Closes this client; the harness keeps running. */
     @Override
     public synchronized void close() {
-        zmq.close();
+        connection.close();
     }
 
     private static Object value(Map<String, Object> reply) {
@@ -173,7 +166,7 @@ public final class RemoteHarness implements Harness {
             request.put("component", component);
         }
         request.putAll(fields);
-        Map<String, Object> reply = exchange(op, id, Json.write(request), timeout);
+        Map<String, Object> reply = connection.exchange(op, id, Json.write(request), timeout);
         if (Boolean.TRUE.equals(reply.get("ok"))) {
             return reply;
         }
@@ -185,82 +178,6 @@ public final class RemoteHarness implements Harness {
                 throw new HarnessTimeoutException(error);
             default:
                 throw new HarnessException(error);
-        }
-    }
-
-    private Map<String, Object> exchange(String op, long id, String body, Duration timeout) {
-        try {
-            ZMQ.Socket s = socket();
-            ZMQ.Poller poller = zmq.createPoller(1);
-            try {
-                poller.register(s, ZMQ.Poller.POLLOUT);
-                if (poller.poll(CONNECT_TIMEOUT.toMillis()) <= 0 || !poller.pollout(0)) {
-                    reset();
-                    throw new HarnessException("no harness answers at " + endpoint + ": nothing accepted a connection within "
-                            + CONNECT_TIMEOUT.toSeconds() + " s. Is it running? Check harness.endpoint and its harness.log");
-                }
-                s.sendMore(new byte[0]);
-                s.send(body.getBytes(StandardCharsets.UTF_8));
-                poller.unregister(s);
-                poller.register(s, ZMQ.Poller.POLLIN);
-                long deadline = System.nanoTime() + timeout.toNanos();
-                while (true) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        reset();
-                        throw new HarnessException("no reply from the harness at " + endpoint + " to '" + op + "' within "
-                                + timeout.toMillis() + " ms: it may be hung or gone (see its harness.log)");
-                    }
-                    if (poller.poll(Math.max(1, left / 1_000_000)) > 0) {
-                        Map<String, Object> reply = receive(s);
-                        if (reply != null && reply.get("id") instanceof Number && ((Number) reply.get("id")).longValue() == id) {
-                            return reply;
-                        }
-                    }
-                }
-            } finally {
-                poller.close();
-            }
-        } catch (ZMQException e) {
-            reset();
-            throw new HarnessException("cannot talk to the harness at " + endpoint + ": " + e.getMessage() + " (errno "
-                    + e.getErrorCode() + ")", e);
-        }
-    }
-
-    /** The next reply frame set, or {@code null} for one that is not a reply to anything of ours. */
-    private static Map<String, Object> receive(ZMQ.Socket s) {
-        ZMsg message = ZMsg.recvMsg(s, ZMQ.DONTWAIT);
-        if (message == null) {
-            return null;
-        }
-        ZFrame last = message.peekLast();
-        try {
-            return last == null ? null : Json.readObject(new String(last.getData(), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException notJson) {
-            return null;
-        } finally {
-            message.destroy();
-        }
-    }
-
-    private ZMQ.Socket socket() {
-        if (socket == null) {
-            socket = zmq.createSocket(SocketType.DEALER);
-            socket.setLinger(0);
-            // Queue nothing for a harness that is not there: a call fails fast instead of
-            // running stale requests when a harness comes up on the same port later.
-            socket.setImmediate(true);
-            socket.connect(endpoint);
-        }
-        return socket;
-    }
-
-    /** Drops the socket, and with it any request still queued or reply still due. */
-    private void reset() {
-        if (socket != null) {
-            zmq.destroySocket(socket);
-            socket = null;
         }
     }
 }

@@ -96,7 +96,10 @@ public final class ComponentRun {
             transition(Status.FAILED, failure);
         } else {
             if (failure != null) {
-                context.log().log(System.Logger.Level.INFO, "ended with an exception while stopping: " + failure);
+                // The interrupt is how a blocked component is told to stop: not worth a line.
+                System.Logger.Level level = failure instanceof InterruptedException ? System.Logger.Level.DEBUG
+                        : System.Logger.Level.INFO;
+                context.log().log(level, "ended with an exception while stopping: " + failure);
             } else if (!stopRequested()) {
                 context.log().log(System.Logger.Level.WARNING, "run() returned without being asked to stop");
             }
