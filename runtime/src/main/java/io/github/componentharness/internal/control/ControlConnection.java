@@ -27,6 +27,8 @@ final class ControlConnection implements AutoCloseable {
     private final ZContext zmq = new ZContext(1);
     private ZMQ.Socket socket;
     private ZMQ.Socket monitor;
+    /** Made once per socket: a poller holds a selector, whose creation would cost every call. */
+    private ZMQ.Poller poller;
     private boolean connected;
 
     ControlConnection(String endpoint, Duration connectTimeout) {
@@ -47,28 +49,24 @@ final class ControlConnection implements AutoCloseable {
             socket.sendMore(new byte[0]);
             socket.send(body.getBytes(StandardCharsets.UTF_8));
             long deadline = System.nanoTime() + timeout.toNanos();
-            try (ZMQ.Poller poller = zmq.createPoller(2)) {
-                poller.register(socket, ZMQ.Poller.POLLIN);
-                poller.register(monitor, ZMQ.Poller.POLLIN);
-                while (true) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        reset();
-                        throw new HarnessException("no reply from the harness at " + endpoint + " to '" + op + "' within "
-                                + timeout.toMillis() + " ms: it may be hung (see its harness.log)");
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    reset();
+                    throw new HarnessException("no reply from the harness at " + endpoint + " to '" + op + "' within "
+                            + timeout.toMillis() + " ms: it may be hung (see its harness.log)");
+                }
+                poller.poll(Math.max(1, left / 1_000_000));
+                if (poller.pollin(0)) {
+                    Map<String, Object> reply = receive();
+                    if (reply != null && reply.get("id") instanceof Number && ((Number) reply.get("id")).longValue() == id) {
+                        return reply;
                     }
-                    poller.poll(Math.max(1, left / 1_000_000));
-                    if (poller.pollin(0)) {
-                        Map<String, Object> reply = receive();
-                        if (reply != null && reply.get("id") instanceof Number && ((Number) reply.get("id")).longValue() == id) {
-                            return reply;
-                        }
-                    }
-                    if (poller.pollin(1) && !readEvents()) {
-                        reset();
-                        throw new HarnessException("the harness at " + endpoint + " closed the connection before replying to '"
-                                + op + "': it stopped or died (see its harness.log)");
-                    }
+                }
+                if (poller.pollin(1) && !readEvents()) {
+                    reset();
+                    throw new HarnessException("the harness at " + endpoint + " closed the connection before replying to '"
+                            + op + "': it stopped or died (see its harness.log)");
                 }
             }
         } catch (ZMQException e) {
@@ -92,6 +90,9 @@ final class ControlConnection implements AutoCloseable {
         monitor = zmq.createSocket(SocketType.PAIR);
         monitor.setLinger(0);
         monitor.connect(monitorEndpoint);
+        poller = zmq.createPoller(2);
+        poller.register(socket, ZMQ.Poller.POLLIN);
+        poller.register(monitor, ZMQ.Poller.POLLIN);
         connected = false;
         socket.connect(endpoint);
     }
@@ -140,6 +141,8 @@ final class ControlConnection implements AutoCloseable {
     /** Drops the socket, and with it any request still queued or reply still due. */
     private void reset() {
         if (socket != null) {
+            poller.close();
+            poller = null;
             zmq.destroySocket(monitor);
             zmq.destroySocket(socket);
             socket = null;

@@ -120,10 +120,10 @@ public final class ControlServer implements AutoCloseable {
             bound.countDown();
             return;
         }
-        bound.countDown();
         ZMQ.Poller poller = zmq.createPoller(2);
         poller.register(router, ZMQ.Poller.POLLIN);
         poller.register(wakeReceiver, ZMQ.Poller.POLLIN);
+        bound.countDown();
         try {
             while (!closing) {
                 poller.poll(1000);

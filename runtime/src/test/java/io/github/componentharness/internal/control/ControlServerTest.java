@@ -77,6 +77,16 @@ class ControlServerTest {
                 .containsEntry("error", "unknown op 'fly' (known: " + Operations.KNOWN_OPS + ")");
     }
 
+    /** jeromq 0.6.0 lost about 3 in 100 of these; the runtime ships 0.5.4 for that reason. */
+    @Test
+    void theFirstRequestOnEveryFreshConnectionIsAnswered() {
+        for (int i = 0; i < 200; i++) {
+            try (RawClient fresh = new RawClient(port.endpoint())) {
+                assertThat(fresh.call(request("ping", ",\"id\":" + i))).containsEntry("id", i).containsEntry("value", "pong");
+            }
+        }
+    }
+
     @Test
     void aMissingOrWrongTokenChangesNothing() {
         Map<String, Object> noToken = client.call("{\"op\":\"stop\",\"component\":\"idle\"}");

@@ -1,0 +1,141 @@
+package io.github.componentharness.benchmarks;
+
+import io.github.componentharness.ControlPort;
+import io.github.componentharness.Harness;
+import io.github.componentharness.HarnessSpec;
+import io.github.componentharness.LocalHarness;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.rmi.registry.LocateRegistry;
+import java.rmi.registry.Registry;
+import java.rmi.server.UnicastRemoteObject;
+import java.util.concurrent.TimeUnit;
+import javax.management.MBeanServer;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXConnectorServer;
+import javax.management.remote.JMXConnectorServerFactory;
+import javax.management.remote.JMXServiceURL;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * One state query, three ways, in the same run: through the control port ({@code get}), as a
+ * bare jeromq REQ/REP round trip of a message of the same size (the floor for any ZeroMQ
+ * protocol), and as a JMX attribute read over RMI on loopback (what spring-boot:start uses).
+ * Targets: control port p50 at most 1.5x the bare round trip; its throughput at least 1.5x JMX's.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode({Mode.SampleTime, Mode.Throughput})
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class StateQueryBenchmark {
+
+    private static final byte[] REQUEST = ("{\"op\":\"get\",\"id\":1,\"token\":\"0123456789abcdef0123456789abcdef\","
+            + "\"component\":\"gauge\",\"key\":\"depth\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    private LocalHarness harness;
+    private ControlPort port;
+    private Harness client;
+
+    private ZContext zmq;
+    private ZMQ.Socket req;
+    private Thread echo;
+
+    private JMXConnectorServer jmxServer;
+    private JMXConnector jmxConnector;
+    private MBeanServerConnection jmx;
+    private ObjectName gaugeName;
+    private Registry registry;
+
+    @Setup
+    public void start() throws Exception {
+        harness = Harness.start(HarnessSpec.builder().component("gauge", Gauge.class).build());
+        port = ControlPort.serve(harness);
+        client = Harness.connect(port.endpoint(), port.token());
+
+        zmq = new ZContext();
+        ZMQ.Socket rep = zmq.createSocket(SocketType.REP);
+        rep.setLinger(0);
+        int repPort = rep.bindToRandomPort("tcp://127.0.0.1");
+        echo = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    byte[] request = rep.recv();
+                    if (request == null) {
+                        return;
+                    }
+                    rep.send("{\"ok\":true,\"value\":42,\"id\":1}");
+                }
+            } catch (RuntimeException contextClosed) {
+                // The benchmark is over.
+            }
+        }, "bare-rep");
+        echo.setDaemon(true);
+        echo.start();
+        req = zmq.createSocket(SocketType.REQ);
+        req.setLinger(0);
+        req.connect("tcp://127.0.0.1:" + repPort);
+
+        Gauge gauge = harness.component("gauge", Gauge.class);
+        MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
+        gaugeName = new ObjectName("io.github.componentharness.benchmarks:type=Gauge");
+        platform.registerMBean(new StandardMBean((GaugeMBean) () -> gauge.depth.get(), GaugeMBean.class), gaugeName);
+        int rmiPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            rmiPort = free.getLocalPort();
+        }
+        registry = LocateRegistry.createRegistry(rmiPort);
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + rmiPort + "/jmxrmi");
+        jmxServer = JMXConnectorServerFactory.newJMXConnectorServer(url, null, platform);
+        jmxServer.start();
+        jmxConnector = JMXConnectorFactory.connect(url);
+        jmx = jmxConnector.getMBeanServerConnection();
+    }
+
+    @Benchmark
+    public Object controlPortGet() {
+        return client.state("gauge", "depth");
+    }
+
+    @Benchmark
+    public byte[] bareReqRep() {
+        req.send(REQUEST);
+        return req.recv();
+    }
+
+    @Benchmark
+    public Object jmxOverRmi() throws Exception {
+        return jmx.getAttribute(gaugeName, "Depth");
+    }
+
+    @TearDown
+    public void stop() throws Exception {
+        jmxConnector.close();
+        jmxServer.stop();
+        UnicastRemoteObject.unexportObject(registry, true);
+        ManagementFactory.getPlatformMBeanServer().unregisterMBean(gaugeName);
+        zmq.close();
+        echo.join(1000);
+        client.close();
+        port.close();
+        harness.close();
+    }
+}
