@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 final class AwaitWatcher implements AutoCloseable {
 
     private static final long POLL_NANOS = Duration.ofMillis(5).toNanos();
+    private static final long IDLE_NANOS = Duration.ofSeconds(1).toNanos();
 
     /** One await and how to answer it. */
     record Pending(AwaitProbe probe, Consumer<Map<String, Object>> answer) {
@@ -57,7 +58,8 @@ final class AwaitWatcher implements AutoCloseable {
             for (Pending p; (p = incoming.poll()) != null; ) {
                 pending.add(p);
             }
-            long wait = POLL_NANOS;
+            // Nothing pending: sleep until an await arrives (it pokes) rather than every few ms.
+            long wait = IDLE_NANOS;
             for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
                 Pending p = it.next();
                 Map<String, Object> answer = check(p.probe());
@@ -66,7 +68,7 @@ final class AwaitWatcher implements AutoCloseable {
                     count.decrementAndGet();
                     p.answer().accept(answer);
                 } else {
-                    wait = Math.min(wait, p.probe().nanosLeft());
+                    wait = Math.min(Math.min(wait, POLL_NANOS), p.probe().nanosLeft());
                 }
             }
             try {
