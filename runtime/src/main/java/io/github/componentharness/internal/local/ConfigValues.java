@@ -1,17 +1,13 @@
 package io.github.componentharness.internal.local;
 
 import io.github.componentharness.HarnessException;
+import io.github.componentharness.internal.spec.Durations;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** A component's configuration, with conversions whose errors name the component and the key. */
 final class ConfigValues {
-
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     private final String component;
     private final Map<String, String> values;
@@ -55,7 +51,7 @@ final class ConfigValues {
             } else if (type == Boolean.class || type == boolean.class) {
                 value = parseBoolean(trimmed);
             } else if (type == Duration.class) {
-                value = parseDuration(trimmed);
+                value = Durations.parse(trimmed);
             } else {
                 throw new HarnessException("config '" + key + "' of component '" + component + "' cannot be read as "
                         + type.getSimpleName() + ": ask for String, Integer, Long, Double, Boolean or Duration");
@@ -77,20 +73,6 @@ final class ConfigValues {
             return Boolean.FALSE;
         }
         throw new IllegalArgumentException(text);
-    }
-
-    static Duration parseDuration(String text) {
-        Matcher m = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            long amount = Long.parseLong(m.group(1));
-            switch (m.group(2)) {
-                case "ms": return Duration.ofMillis(amount);
-                case "s": return Duration.ofSeconds(amount);
-                case "m": return Duration.ofMinutes(amount);
-                default: return Duration.ofHours(amount);
-            }
-        }
-        return Duration.parse(text);
     }
 
     private static String article(Class<?> type) {

@@ -1,0 +1,298 @@
+package io.github.componentharness.maven;
+
+import io.github.componentharness.HarnessException;
+import io.github.componentharness.HarnessSpec;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.toolchain.Toolchain;
+import org.apache.maven.toolchain.ToolchainManager;
+import org.codehaus.plexus.util.cli.CommandLineUtils;
+
+/**
+ * Forks one harness JVM with the project's test classpath, starts every declared component in
+ * it on its own thread, in dependency order, and waits until all are ready. Exports
+ * {@code harness.endpoint}, {@code harness.token} and {@code harness.port.<component>.<port>} as
+ * project properties and in {@code target/harness/<id>/harness.properties}, where
+ * {@code Harness.connect()} finds them.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "start", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.TEST)
+public class StartMojo extends AbstractHarnessMojo {
+
+    /**
+     * The components to run: each a {@code <component>} with {@code <name>}, {@code <className>},
+     * and optionally {@code <ports>}, {@code <config>}, {@code <replicas>} and {@code <dependsOn>}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(required = true)
+    protected List<ComponentConfig> components;
+
+    /**
+     * Time for every component to be ready, such as {@code 30s} or {@code PT30S}; the JVM gets 30 s
+     * more to boot.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "harness.startTimeout", defaultValue = "30s")
+    protected String startTimeout;
+
+    /**
+     * Time a component gets to stop once asked; one that overruns is reported with its stacks.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "harness.stopTimeout", defaultValue = "10s")
+    protected String stopTimeout;
+
+    /**
+     * Fails the build at {@code harness:stop} when a component left a thread running.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "harness.failOnLeak", defaultValue = "false")
+    protected boolean failOnLeak;
+
+    /**
+     * {@code threads}: every component on its own thread of one JVM.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "harness.mode", defaultValue = "threads")
+    protected String mode;
+
+    /**
+     * The {@code java} executable for the harness JVM; by default the JDK toolchain's, else the
+     * one running Maven.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "harness.jvm")
+    protected String jvm;
+
+    /**
+     * Arguments for the harness JVM, such as {@code -Xmx256m}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "harness.jvmArgs")
+    protected String jvmArgs;
+
+    /**
+     * More JVM arguments, by default the {@code argLine} property, which JaCoCo's
+     * {@code prepare-agent} sets: so the components' coverage is recorded.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "harness.argLine", defaultValue = "${argLine}")
+    protected String argLine;
+
+    /**
+     * System properties for the harness JVM.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    protected Map<String, String> systemPropertyVariables = new LinkedHashMap<>();
+
+    /**
+     * Environment variables for the harness JVM, added to Maven's own.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    protected Map<String, String> environmentVariables = new LinkedHashMap<>();
+
+    /**
+     * The harness JVM's working directory.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "harness.workingDirectory", defaultValue = "${project.basedir}")
+    protected File workingDirectory;
+
+    /**
+     * Which of the project's classpaths the harness runs with: {@code test}, {@code runtime} or
+     * {@code compile}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "harness.classpathScope", defaultValue = "test")
+    protected String classpathScope;
+
+    /**
+     * More classpath elements (directories or jars) for the harness JVM.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    protected List<String> additionalClasspathElements = new ArrayList<>();
+
+    /**
+     * The control port's address. Anything but loopback lets other machines in (with the token).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "harness.controlHost", defaultValue = "127.0.0.1")
+    protected String controlHost;
+
+    /**
+     * The control port's port; 0 for any free one.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "harness.controlPort", defaultValue = "0")
+    protected int controlPort;
+
+    /**
+     * Where the components' logs go, {@code <component>.log} each, beside {@code harness.log}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "harness.logDir")
+    protected File logDir;
+
+    /**
+     * Suspends the harness JVM until a debugger attaches on port 5005, as
+     * {@code maven.failsafe.debug} does for tests; the start then waits without a timeout.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "harness.debug", defaultValue = "false")
+    protected boolean debug;
+
+    @Component
+    protected ToolchainManager toolchainManager;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skipped()) {
+            return;
+        }
+        long begin = System.nanoTime();
+        ForkedHarness fork = startHarness();
+        getLog().info("Harness ready: " + fork.ports().size() + " components in " + (System.nanoTime() - begin) / 1_000_000
+                + " ms (" + mode + "), control port " + fork.endpoint());
+    }
+
+    /** Starts the harness and exports its properties; shared with {@code harness:run}. */
+    protected ForkedHarness startHarness() throws MojoExecutionException, MojoFailureException {
+        if (!"threads".equals(mode)) {
+            throw new MojoExecutionException("Unknown <mode> '" + mode + "': use threads");
+        }
+        Path dir = harnessDir();
+        HarnessSpec spec;
+        ForkConfig config;
+        try {
+            spec = SpecFactory.build(components, startTimeout, stopTimeout, failOnLeak,
+                    logDir == null ? dir : logDir.toPath(), dir.resolve("work"));
+            List<Path> classpath = classpath();
+            SpecFactory.checkClasses(spec, classpath);
+            config = new ForkConfig(harnessId, javaExecutable(), jvmArguments(), classpath, systemPropertyVariables,
+                    environmentVariables, workingDirectory.toPath(), dir, controlHost, controlPort, debug,
+                    spec.startTimeout(), spec.stopTimeout());
+        } catch (HarnessException e) {
+            throw new MojoExecutionException("Invalid harness-maven-plugin configuration (execution " + harnessId + "): "
+                    + e.getMessage(), e);
+        }
+        if (debug) {
+            getLog().info("Harness JVM waits for a debugger on port 5005");
+        }
+        getLog().debug("Harness classpath: " + config.classpath());
+        long begin = System.nanoTime();
+        ForkedHarness fork;
+        try {
+            fork = ForkedHarness.launch(config, spec);
+        } catch (ForkException e) {
+            if (e.systemUnderTest()) {
+                throw new MojoFailureException("The harness did not start: " + e.getMessage(), e);
+            }
+            throw new MojoExecutionException("The harness did not start: " + e.getMessage(), e);
+        }
+        ForkRegistry.register(registryKey(), fork, session);
+        getLog().debug("Harness JVM pid " + fork.pid() + " ready after " + (System.nanoTime() - begin) / 1_000_000
+                + " ms, its components after " + fork.startMillis() + " ms of that");
+        Map<String, String> properties = PropertiesExport.of(fork);
+        properties.forEach((k, v) -> project.getProperties().setProperty(k, v));
+        try {
+            PropertiesExport.write(config.propertiesFile(), properties);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write " + config.propertiesFile() + ": " + e.getMessage(), e);
+        }
+        return fork;
+    }
+
+    private List<Path> classpath() throws MojoExecutionException {
+        List<String> elements;
+        try {
+            switch (classpathScope) {
+                case "test":
+                    elements = project.getTestClasspathElements();
+                    break;
+                case "runtime":
+                    elements = project.getRuntimeClasspathElements();
+                    break;
+                case "compile":
+                    elements = project.getCompileClasspathElements();
+                    break;
+                default:
+                    throw new MojoExecutionException("Unknown <classpathScope> '" + classpathScope + "': use test, runtime or compile");
+            }
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("Cannot resolve the " + classpathScope + " classpath: " + e.getMessage(), e);
+        }
+        List<Path> classpath = new ArrayList<>();
+        elements.forEach(e -> classpath.add(Path.of(e)));
+        additionalClasspathElements.forEach(e -> classpath.add(Path.of(e)));
+        boolean hasRuntime = project.getArtifacts().stream().anyMatch(ForkClasspath::isRuntime);
+        if (!hasRuntime) {
+            Artifact runtime = mojoExecution.getMojoDescriptor().getPluginDescriptor().getArtifacts().stream()
+                    .filter(ForkClasspath::isRuntime).findFirst()
+                    .orElseThrow(() -> new MojoExecutionException("The plugin's own harness-runtime is missing: reinstall it"));
+            classpath.add(runtime.getFile().toPath());
+        }
+        return classpath;
+    }
+
+    private Path javaExecutable() {
+        if (jvm != null && !jvm.isBlank()) {
+            return Path.of(jvm);
+        }
+        Toolchain jdk = toolchainManager == null ? null : toolchainManager.getToolchainFromBuildContext("jdk", session);
+        if (jdk != null && jdk.findTool("java") != null) {
+            return Path.of(jdk.findTool("java"));
+        }
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    private List<String> jvmArguments() throws MojoExecutionException {
+        List<String> args = new ArrayList<>();
+        for (String line : new String[] {jvmArgs, argLine}) {
+            if (line == null || line.isBlank() || line.startsWith("${")) {
+                continue;
+            }
+            try {
+                args.addAll(List.of(CommandLineUtils.translateCommandline(line)));
+            } catch (Exception e) { // plexus-utils declares a bare Exception
+                throw new MojoExecutionException("Cannot split the JVM arguments '" + line + "': " + e.getMessage(), e);
+            }
+        }
+        return args;
+    }
+}

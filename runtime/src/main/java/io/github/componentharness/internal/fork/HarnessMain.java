@@ -1,0 +1,261 @@
+package io.github.componentharness.internal.fork;
+
+import io.github.componentharness.ControlPort;
+import io.github.componentharness.Harness;
+import io.github.componentharness.HarnessException;
+import io.github.componentharness.HarnessSpec;
+import io.github.componentharness.LocalHarness;
+import io.github.componentharness.internal.json.Json;
+import io.github.componentharness.internal.local.ThreadDumps;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs a spec in its own JVM: {@code java -cp <classpath> io.github.componentharness.internal.fork.HarnessMain spec.json}.
+ * The Maven plugin forks it with a {@code fork} section in the spec (control port, status files,
+ * the Maven process to watch); without one it runs the spec as a service until SIGTERM.
+ *
+ * <p>Exit codes: 0 stopped cleanly, 1 failed to start, 2 bad arguments, 3 its parent went away.
+ */
+public final class HarnessMain {
+
+    static final int FAILED_TO_START = 1;
+    static final int BAD_ARGUMENTS = 2;
+    static final int PARENT_GONE = 3;
+
+    private final HarnessSpec spec;
+    private final ForkSettings fork;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile boolean exitingOnPurpose;
+    private volatile LocalHarness harness;
+    private volatile ControlPort controlPort;
+
+    HarnessMain(HarnessSpec spec, ForkSettings fork) {
+        this.spec = spec;
+        this.fork = fork;
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("usage: java -cp <classpath> " + HarnessMain.class.getName() + " spec.json");
+            System.exit(BAD_ARGUMENTS);
+        }
+        HarnessMain main;
+        try {
+            String json = Files.readString(Path.of(args[0]));
+            main = new HarnessMain(HarnessSpec.fromJson(json), ForkSettings.fromJson(Json.readObject(json).get(ForkSettings.KEY)));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Cannot read the harness spec " + args[0] + ": " + e.getMessage());
+            System.exit(BAD_ARGUMENTS);
+            return;
+        }
+        main.exitWith(main.run());
+    }
+
+    int run() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::onJvmShutdown, "harness-shutdown"));
+        long begin = System.nanoTime();
+        try {
+            harness = Harness.start(spec);
+            if (fork.token() != null) {
+                controlPort = ControlPort.serve(harness, fork.controlHost(), fork.controlPort(), fork.token(),
+                        () -> stopped.countDown());
+            }
+            reportReady((System.nanoTime() - begin) / 1_000_000);
+        } catch (RuntimeException e) {
+            reportFailed(e);
+            return FAILED_TO_START;
+        }
+        startWatchdogs();
+        System.out.println("Harness ready: " + harness.status().size() + " components"
+                + (controlPort == null ? "" : ", control port " + controlPort.endpoint()));
+        awaitStopped();
+        stopAll("shutdown requested");
+        return 0;
+    }
+
+    private void reportReady(long millis) {
+        Map<String, Object> ready = new LinkedHashMap<>();
+        ready.put("pid", ProcessHandle.current().pid());
+        ready.put("endpoint", controlPort == null ? null : controlPort.endpoint());
+        ready.put("startMillis", millis);
+        Map<String, Object> ports = new LinkedHashMap<>();
+        for (String instance : harness.status().keySet()) {
+            Map<String, Object> own = new LinkedHashMap<>();
+            harness.spec().components().stream().filter(c -> c.instanceNames().contains(instance)).findFirst()
+                    .ifPresent(c -> c.ports().forEach(p -> own.put(p, harness.port(instance, p))));
+            ports.put(instance, own);
+        }
+        ready.put("ports", ports);
+        writeStatus(StatusFiles.READY, ready);
+    }
+
+    private void reportFailed(RuntimeException e) {
+        System.err.println("Harness failed to start: " + e.getMessage());
+        e.printStackTrace();
+        Map<String, Object> failed = new LinkedHashMap<>();
+        failed.put("error", e.getMessage());
+        failed.put("type", e instanceof HarnessException ? "component" : "harness");
+        writeStatus(StatusFiles.FAILED, failed);
+    }
+
+    private void writeStatus(String name, Map<String, Object> content) {
+        if (fork.statusDir() == null) {
+            return;
+        }
+        try {
+            StatusFiles.write(fork.statusDir(), name, content);
+        } catch (IOException e) {
+            System.err.println("Cannot write " + fork.statusDir().resolve(name) + ": " + e);
+        }
+    }
+
+    private void awaitStopped() {
+        while (true) {
+            try {
+                stopped.await();
+                return;
+            } catch (InterruptedException e) {
+                // Only the latch ends the wait: every way out goes through it.
+            }
+        }
+    }
+
+    /** Stops every component once, whoever asks first, and records how that went. */
+    void stopAll(String why) {
+        if (!stopping.compareAndSet(false, true) || harness == null) {
+            return;
+        }
+        System.out.println("Harness stopping: " + why);
+        Map<String, Object> report = new LinkedHashMap<>();
+        try {
+            harness.close();
+        } catch (RuntimeException e) {
+            report.put("error", e.getMessage());
+        }
+        if (controlPort != null) {
+            controlPort.close();
+        }
+        report.put("why", why);
+        report.put("problems", harness.problems());
+        Map<String, Object> status = new LinkedHashMap<>();
+        harness.status().forEach((name, s) -> status.put(name, s.name()));
+        report.put("status", status);
+        writeStatus(StatusFiles.STOPPED, report);
+        harness.problems().forEach(System.err::println);
+        System.out.println("Harness stopped");
+    }
+
+    private void startWatchdogs() {
+        if (isDebugged()) {
+            System.out.println("A debugger is attached: the harness does not watch its parent process");
+            return;
+        }
+        if (fork.watchStdin()) {
+            daemon("harness-stdin-watchdog", () -> {
+                try (InputStream in = System.in) {
+                    while (in.read() != -1) {
+                        // Nothing is ever sent: only the end of the stream matters.
+                    }
+                } catch (IOException closed) {
+                    // The same as the end of the stream.
+                }
+                parentGone("its standard input closed (Maven ended or was killed)");
+            });
+        }
+        if (fork.parentPid() > 0) {
+            daemon("harness-parent-watchdog", () -> {
+                while (true) {
+                    Optional<ProcessHandle> parent = ProcessHandle.of(fork.parentPid());
+                    boolean alive = parent.isPresent() && parent.get().isAlive() && parent.get().info().startInstant()
+                            .map(Instant::toEpochMilli).map(t -> fork.parentStartMillis() == 0
+                                    || Math.abs(t - fork.parentStartMillis()) < 1000).orElse(true);
+                    if (!alive) {
+                        parentGone("its parent process " + fork.parentPid() + " is gone");
+                        return;
+                    }
+                    try {
+                        TimeUnit.MILLISECONDS.sleep(500);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+    }
+
+    private void parentGone(String why) {
+        System.err.println("Harness stopping: " + why);
+        System.err.print(ThreadDumps.stacks(Thread.getAllStackTraces().keySet()));
+        Thread stopper = daemon("harness-parent-gone", () -> stopAll(why));
+        try {
+            stopper.join(Math.max(1000, spec.stopTimeout().toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        exitingOnPurpose = true;
+        Runtime.getRuntime().halt(PARENT_GONE);
+    }
+
+    /** A JVM shutdown: SIGTERM, Ctrl-C, or a component calling System.exit. */
+    private void onJvmShutdown() {
+        if (!exitingOnPurpose) {
+            List<Thread> exiting = Thread.getAllStackTraces().entrySet().stream()
+                    .filter(e -> e.getKey() != Thread.currentThread() && List.of(e.getValue()).stream().anyMatch(
+                            f -> f.getClassName().equals("java.lang.Runtime") && f.getMethodName().equals("exit")))
+                    .map(Map.Entry::getKey).toList();
+            if (!exiting.isEmpty()) {
+                String report = "System.exit was called by thread '" + exiting.get(0).getName() + "'"
+                        + groupOf(exiting.get(0)) + ":\n" + ThreadDumps.stack(exiting.get(0));
+                System.err.println(report);
+                try {
+                    if (fork.statusDir() != null) {
+                        StatusFiles.writeText(fork.statusDir(), StatusFiles.EXIT, report);
+                    }
+                } catch (IOException e) {
+                    System.err.println("Cannot record the exit: " + e);
+                }
+            }
+        }
+        stopAll(exitingOnPurpose ? "done" : "the JVM is shutting down");
+        stopped.countDown();
+    }
+
+    private static String groupOf(Thread t) {
+        ThreadGroup g = t.getThreadGroup();
+        for (; g != null; g = g.getParent()) {
+            if (g.getName().startsWith("harness-")) {
+                return " of component '" + g.getName().substring("harness-".length()) + "'";
+            }
+        }
+        return "";
+    }
+
+    private void exitWith(int code) {
+        exitingOnPurpose = true;
+        System.exit(code);
+    }
+
+    private static Thread daemon(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static boolean isDebugged() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(a -> a.contains("jdwp"));
+    }
+}
