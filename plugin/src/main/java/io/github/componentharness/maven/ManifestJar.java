@@ -19,6 +19,11 @@ final class ManifestJar {
     private ManifestJar() {
     }
 
+    private static String uri(Path element) {
+        String uri = element.toUri().toString();
+        return Files.isDirectory(element) && !uri.endsWith("/") ? uri + "/" : uri;
+    }
+
     static Path write(Path jar, List<Path> classpath, String mainClass) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
@@ -26,7 +31,7 @@ final class ManifestJar {
         main.put(Attributes.Name.MAIN_CLASS, mainClass);
         // Absolute file URIs: directories end in '/', spaces and the like are escaped.
         main.put(Attributes.Name.CLASS_PATH, classpath.stream()
-                .map(p -> Files.isDirectory(p) ? p.toUri().toString().replaceAll("/?$", "/") : p.toUri().toString())
+                .map(ManifestJar::uri)
                 .collect(Collectors.joining(" ")));
         Files.createDirectories(jar.getParent());
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {

@@ -19,10 +19,14 @@ final class PropertiesExport {
     }
 
     static Map<String, String> of(ForkedHarness fork) {
+        return of(fork.endpoint(), fork.token(), fork.ports());
+    }
+
+    static Map<String, String> of(String endpoint, String token, Map<String, Map<String, Integer>> ports) {
         Map<String, String> out = new TreeMap<>();
-        out.put(HarnessLocator.ENDPOINT, fork.endpoint());
-        out.put(HarnessLocator.TOKEN, fork.token());
-        fork.ports().forEach((component, ports) -> ports.forEach((port, number) ->
+        out.put(HarnessLocator.ENDPOINT, endpoint);
+        out.put(HarnessLocator.TOKEN, token);
+        ports.forEach((component, own) -> own.forEach((port, number) ->
                 out.put("harness.port." + component + "." + port, String.valueOf(number))));
         return out;
     }

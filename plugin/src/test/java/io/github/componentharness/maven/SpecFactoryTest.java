@@ -1,0 +1,70 @@
+package io.github.componentharness.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.componentharness.Component;
+import io.github.componentharness.ComponentContext;
+import io.github.componentharness.HarnessException;
+import io.github.componentharness.HarnessSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SpecFactoryTest {
+
+    public static class Ok implements Component {
+        @Override
+        public void run(ComponentContext ctx) {
+        }
+    }
+
+    private static final Path DIR = Path.of("target/harness/default");
+
+    @Test
+    void thePomConfigurationBecomesTheSpec() {
+        HarnessSpec spec = SpecFactory.build(List.of(
+                new ComponentConfig("broker", "com.example.Broker").ports("frontend", "backend").config("queueSize", "100"),
+                new ComponentConfig("worker", "com.example.Worker").replicas(3).dependsOn("broker")),
+                "20s", "PT2S", true, DIR, DIR.resolve("work"));
+        assertThat(spec.startTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(spec.stopTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(spec.failOnLeak()).isTrue();
+        assertThat(spec.logDir()).hasValue(DIR);
+        assertThat(spec.components().get(0).ports()).containsExactly("frontend", "backend");
+        assertThat(spec.components().get(0).config()).containsEntry("queueSize", "100");
+        assertThat(spec.components().get(1).instanceNames()).containsExactly("worker-1", "worker-2", "worker-3");
+        assertThat(spec.components().get(1).dependsOn()).containsExactly("broker");
+    }
+
+    @Test
+    void mistakesAreNamedBeforeAnyFork() {
+        assertThatThrownBy(() -> SpecFactory.build(List.of(), "30s", "10s", false, DIR, DIR))
+                .hasMessage("Invalid harness spec: no <components> configured: declare at least one <component> with a <name> and a <className>");
+        assertThatThrownBy(() -> SpecFactory.build(List.of(new ComponentConfig("a", "A")), "soon", "10s", false, DIR, DIR))
+                .hasMessage("Invalid <startTimeout> 'soon': use a duration such as 30s, 500ms, 2m or PT30S");
+        assertThatThrownBy(() -> SpecFactory.build(List.of(
+                new ComponentConfig("a", "A").dependsOn("b"),
+                new ComponentConfig("b", "B").dependsOn("a"),
+                new ComponentConfig("a", "C")), "30s", "10s", false, DIR, DIR))
+                .isInstanceOf(HarnessException.class)
+                .hasMessageContaining("component 'a' is declared more than once");
+        assertThatThrownBy(() -> SpecFactory.build(List.of(
+                new ComponentConfig("a", "A").dependsOn("b"),
+                new ComponentConfig("b", "B").dependsOn("a")), "30s", "10s", false, DIR, DIR))
+                .hasMessage("Invalid harness spec: dependency cycle a -> b -> a: remove one of these dependsOn");
+    }
+
+    @Test
+    void classesAreCheckedOnTheHarnessClasspath() {
+        HarnessSpec spec = SpecFactory.build(List.of(
+                new ComponentConfig("ok", Ok.class.getName()),
+                new ComponentConfig("ghost", "com.example.Brokr"),
+                new ComponentConfig("text", "java.lang.String")), "30s", "10s", false, DIR, DIR);
+        assertThatThrownBy(() -> SpecFactory.checkClasses(spec, List.of(Path.of("target/test-classes"))))
+                .hasMessageContaining("component 'ghost': class com.example.Brokr not found on the classpath")
+                .hasMessageContaining("component 'text': class java.lang.String does not implement io.github.componentharness.Component")
+                .hasMessageNotContaining("'ok'");
+    }
+}
