@@ -131,8 +131,9 @@ final class ForkedHarness {
                 Map<String, Object> failed = StatusFiles.read(config.harnessDir(), StatusFiles.FAILED);
                 if (failed != null) {
                     process.waitFor(5, TimeUnit.SECONDS);
-                    throw new ForkException(String.valueOf(failed.get("error")) + componentLog(failed.get("error"))
-                            + "\n" + LogTail.of(config.logFile()), true);
+                    String componentLog = componentLog(failed.get("error"));
+                    throw new ForkException(failed.get("error") + "\n"
+                            + (componentLog.isEmpty() ? LogTail.of(config.logFile()) : componentLog), true);
                 }
                 if (!process.isAlive()) {
                     throw new ForkException("The harness JVM exited with code " + process.exitValue() + " before it was ready.\n"
@@ -157,7 +158,7 @@ final class ForkedHarness {
         if (!m.find()) {
             return "";
         }
-        return "\n" + LogTail.of(config.harnessDir().resolve(m.group(1) + ".log"));
+        return LogTail.of(config.harnessDir().resolve(m.group(1) + ".log"));
     }
 
     @SuppressWarnings("unchecked")

@@ -106,6 +106,7 @@ public final class HarnessMain {
         System.err.println("Harness failed to start: " + e.getMessage());
         e.printStackTrace();
         Map<String, Object> failed = new LinkedHashMap<>();
+        failed.put("pid", ProcessHandle.current().pid());
         failed.put("error", e.getMessage());
         failed.put("type", e instanceof HarnessException ? "component" : "harness");
         writeStatus(StatusFiles.FAILED, failed);

@@ -1,0 +1,16 @@
+// A failing IT fails the build at verify, after harness:stop ran; nothing is left.
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('Tests run: 1, Failures: 1')
+assert log.contains('Harness stopped. Harness logs:')
+assert log.indexOf('harness:0.1.0-SNAPSHOT:stop') < log.indexOf('failsafe:3.5.4:verify')
+assert log.contains('There are test failures')
+
+def dir = new File(basedir, 'target/harness/default')
+def ready = new JsonSlurper().parse(new File(dir, 'ready.json'))
+def harness = ProcessHandle.of(ready.pid as long)
+assert !harness.isPresent() || !harness.get().isAlive() : "harness JVM ${ready.pid} still running"
+assert new File(dir, 'harness.log').text.contains('Harness stopped')
+assert new File(dir, 'echo.log').isFile()
+return true

@@ -1,0 +1,15 @@
+// A component that fails to start fails the build in pre-integration-test, named with its cause and log.
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+assert log.contains("The harness did not start: Component 'db' failed to start: java.lang.IllegalStateException: cannot open database 'orders'")
+assert log.contains('opening database \'orders\'') : 'the tail of the component log is shown'
+assert log.contains('[ERROR] Failed to execute goal io.github.componentharness:harness-maven-plugin:0.1.0-SNAPSHOT:start')
+assert !log.contains('maven-failsafe-plugin') || !log.contains('Tests run:')
+
+def dir = new File(basedir, 'target/harness/default')
+def failed = new JsonSlurper().parse(new File(dir, 'failed.json'))
+def harness = ProcessHandle.of(failed.pid as long)
+assert !harness.isPresent() || !harness.get().isAlive() : "harness JVM ${failed.pid} still running"
+assert new File(dir, 'harness.log').text.contains("Component 'db' failed to start")
+return true
