@@ -1,0 +1,50 @@
+// Kill Maven (SIGKILL, then SIGINT) while an IT runs: the harness JVM must be gone within 3 s.
+// Kills only the processes this script started, by pid.
+import groovy.json.JsonSlurper
+import java.util.concurrent.TimeUnit
+
+def project = new File(basedir, 'blocking')
+def settings = new File(basedir, 'nested-settings.xml')
+settings.text = """<settings><profiles><profile><id>main</id><activation><activeByDefault>true</activeByDefault></activation>
+  <repositories><repository><id>main</id><url>${new File(mainRepo).toURI()}</url></repository></repositories>
+  <pluginRepositories><pluginRepository><id>main</id><url>${new File(mainRepo).toURI()}</url></pluginRepository></pluginRepositories>
+</profile></profiles></settings>"""
+def mvn = new File(mavenHome, 'bin/mvn').absolutePath
+def pom = new File(project, 'pom.xml')
+pom.text = pom.text.replace('@project.version@', harnessVersion).replace('@junit.version@', junitVersion)
+
+def waitFor = { long millis, Closure<Boolean> condition ->
+    def end = System.currentTimeMillis() + millis
+    while (!condition() && System.currentTimeMillis() < end) {
+        Thread.sleep(20)
+    }
+    condition()
+}
+
+['KILL', 'INT'].each { signal ->
+    def target = new File(project, 'target')
+    target.deleteDir()
+    def out = new File(basedir, "nested-${signal}.log")
+    def maven = new ProcessBuilder(mvn, '-B', '-s', settings.absolutePath, "-Dmaven.repo.local=${localRepositoryPath}", 'verify')
+            .directory(project).redirectErrorStream(true).redirectOutput(out).start()
+    try {
+        def ready = new File(target, 'harness/default/ready.json')
+        assert waitFor(180_000) { !maven.isAlive() || (ready.isFile() && new File(target, 'it-started').isFile()) }
+        assert maven.isAlive() : "the nested build ended before its IT ran; see ${out}"
+        def harnessPid = new JsonSlurper().parse(ready).pid as long
+        def harness = ProcessHandle.of(harnessPid).orElseThrow()
+        assert harness.isAlive()
+
+        def killedAt = System.nanoTime()
+        new ProcessBuilder('kill', "-${signal}", String.valueOf(maven.pid())).inheritIO().start().waitFor()
+        assert waitFor(3_000) { !harness.isAlive() } : "harness JVM ${harnessPid} alive 3 s after SIG${signal} to Maven"
+        println "SIG${signal}: harness gone ${(System.nanoTime() - killedAt) / 1_000_000} ms after Maven was signalled"
+        maven.waitFor(30, TimeUnit.SECONDS)
+    } finally {
+        new File(target, 'release').text = 'go'
+        if (maven.isAlive()) {
+            maven.destroyForcibly()
+        }
+    }
+}
+return true
