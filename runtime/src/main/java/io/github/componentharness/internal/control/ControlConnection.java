@@ -143,8 +143,8 @@ final class ControlConnection implements AutoCloseable {
         if (socket != null) {
             poller.close();
             poller = null;
-            zmq.destroySocket(monitor);
-            zmq.destroySocket(socket);
+            monitor.close();
+            socket.close();
             socket = null;
             monitor = null;
         }

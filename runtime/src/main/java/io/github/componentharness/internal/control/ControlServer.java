@@ -150,11 +150,11 @@ public final class ControlServer implements AutoCloseable {
             }
         } finally {
             synchronized (wakeLock) {
-                zmq.destroySocket(wakeSender);
+                wakeSender.close();
                 wakeSender = null;
             }
-            zmq.destroySocket(wakeReceiver);
-            zmq.destroySocket(router);
+            wakeReceiver.close();
+            router.close();
         }
     }
 

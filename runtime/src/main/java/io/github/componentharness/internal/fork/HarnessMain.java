@@ -140,12 +140,14 @@ public final class HarnessMain {
             return;
         }
         System.out.println("Harness stopping: " + why);
+        long begin = System.nanoTime();
         Map<String, Object> report = new LinkedHashMap<>();
         try {
             harness.close();
         } catch (RuntimeException e) {
             report.put("error", e.getMessage());
         }
+        long componentsStopped = System.nanoTime();
         if (controlPort != null) {
             controlPort.close();
         }
@@ -156,7 +158,8 @@ public final class HarnessMain {
         report.put("status", status);
         writeStatus(StatusFiles.STOPPED, report);
         harness.problems().forEach(System.err::println);
-        System.out.println("Harness stopped");
+        System.out.println("Harness stopped in " + (System.nanoTime() - begin) / 1_000_000 + " ms (components: "
+                + (componentsStopped - begin) / 1_000_000 + " ms)");
     }
 
     private void startWatchdogs() {
@@ -198,7 +201,7 @@ public final class HarnessMain {
     }
 
     private void parentGone(String why) {
-        System.err.println("Harness stopping: " + why);
+        System.err.println("Threads when the parent went away:");
         System.err.print(ThreadDumps.stacks(Thread.getAllStackTraces().keySet()));
         Thread stopper = daemon("harness-parent-gone", () -> stopAll(why));
         try {
