@@ -44,7 +44,7 @@ public final class PortAllocator implements AutoCloseable {
         for (String portName : portNames) {
             own.put(portName, reserve(instance, portName));
         }
-        ports.put(instance, Map.copyOf(own));
+        ports.put(instance, java.util.Collections.unmodifiableMap(own));
     }
 
     /** The ports of one instance, by port name. */
