@@ -38,6 +38,7 @@ public final class HarnessMain {
     private final ForkSettings fork;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopDone = new CountDownLatch(1);
     private volatile boolean exitingOnPurpose;
     private volatile LocalHarness harness;
     private volatile ControlPort controlPort;
@@ -134,11 +135,31 @@ public final class HarnessMain {
         }
     }
 
-    /** Stops every component once, whoever asks first, and records how that went. */
+    /**
+     * Stops every component once, whoever asks first (the control port, the watchdogs, a JVM
+     * shutdown), and records how that went. Later callers wait until that stop is done, so none
+     * halts the JVM in the middle of it.
+     */
     void stopAll(String why) {
-        if (!stopping.compareAndSet(false, true) || harness == null) {
+        if (harness == null) {
             return;
         }
+        if (!stopping.compareAndSet(false, true)) {
+            try {
+                stopDone.await(spec.stopTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
+        try {
+            stopComponents(why);
+        } finally {
+            stopDone.countDown();
+        }
+    }
+
+    private void stopComponents(String why) {
         System.out.println("Harness stopping: " + why);
         long begin = System.nanoTime();
         Map<String, Object> report = new LinkedHashMap<>();

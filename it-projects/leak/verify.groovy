@@ -1,0 +1,12 @@
+// A leaked thread is reported by component and thread name; failOnLeak fails the build.
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+assert log.contains("[WARNING] component 'leaky' leaked 1 thread still running after it stopped")
+assert log.contains('"leaky-poller"')
+assert log.contains("failOnLeak: component 'leaky' leaked 1 thread")
+
+def ready = new JsonSlurper().parse(new File(basedir, 'target/harness/default/ready.json'))
+def harness = ProcessHandle.of(ready.pid as long)
+assert !harness.isPresent() || !harness.get().isAlive() : "harness JVM ${ready.pid} still running"
+return true

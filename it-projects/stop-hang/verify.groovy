@@ -1,0 +1,15 @@
+// A component that ignores stop is named with its stack; the harness JVM still exits.
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+assert log.contains("[WARNING] component 'deaf' did not stop within the stop timeout; its threads:")
+assert log.contains('com.example.Deaf.run(Deaf.java')
+assert log.contains('Harness stopped. Harness logs:')
+
+def dir = new File(basedir, 'target/harness/default')
+def ready = new JsonSlurper().parse(new File(dir, 'ready.json'))
+def harness = ProcessHandle.of(ready.pid as long)
+assert !harness.isPresent() || !harness.get().isAlive() : "harness JVM ${ready.pid} still running"
+def stopped = new JsonSlurper().parse(new File(dir, 'stopped.json'))
+assert stopped.status.deaf == 'STOPPING'
+return true
