@@ -47,7 +47,7 @@ public class StopMojo extends AbstractHarnessMojo {
         }
         result.problems().forEach(getLog()::warn);
         String logs = "Harness logs: " + fork.config().harnessDir();
-        if (result.diedBefore()) {
+        if (result.diedBefore() || result.exitReport() != null || (result.exitCode() != 0 && !result.destroyed())) {
             throw new MojoFailureException("The harness JVM died during the integration tests with exit code " + result.exitCode()
                     + (result.exitReport() == null ? "" : ".\n" + result.exitReport().strip()) + "\n" + result.logTail() + "\n" + logs);
         }
