@@ -23,8 +23,7 @@ import org.zeromq.ZMsg;
 /**
  * The control port: a ZeroMQ ROUTER socket speaking REQ-style framing (an empty delimiter frame,
  * then one JSON body frame) on one thread that owns it. Replies that come later (awaits,
- * lifecycle operations) are queued and handed to that thread through an in-process wake-up
- * socket. Bad frames get an error reply; messages over {@link #MAX_MESSAGE_BYTES} are dropped
+ * lifecycle operations) are queued for that thread, which sends them between receives. Bad frames get an error reply; messages over {@link #MAX_MESSAGE_BYTES} are dropped
  * by ZeroMQ itself; the server keeps serving.
  */
 public final class ControlServer implements AutoCloseable {
@@ -33,16 +32,15 @@ public final class ControlServer implements AutoCloseable {
     public static final long MAX_MESSAGE_BYTES = 1024 * 1024;
 
     private static final System.Logger LOG = System.getLogger("io.github.componentharness");
-    private static final AtomicInteger SERVERS = new AtomicInteger();
+    private static final int BUSY_MILLIS = 2;
+    private static final int IDLE_MILLIS = 50;
 
     private final Operations operations;
     private final ZContext zmq = new ZContext();
-    private final String wakeEndpoint = "inproc://harness-control-wake-" + SERVERS.incrementAndGet();
     private final ConcurrentLinkedQueue<ZMsg> outbox = new ConcurrentLinkedQueue<>();
-    private final Object wakeLock = new Object();
     private final CountDownLatch bound = new CountDownLatch(1);
     private final Thread thread;
-    private ZMQ.Socket wakeSender;
+    private final AtomicInteger pendingLater = new AtomicInteger();
     private volatile String endpoint;
     private volatile RuntimeException bindFailure;
     private volatile boolean closing;
@@ -91,7 +89,6 @@ public final class ControlServer implements AutoCloseable {
 
     private void serve(String host, int port) {
         ZMQ.Socket router;
-        ZMQ.Socket wakeReceiver;
         try {
             router = zmq.createSocket(SocketType.ROUTER);
             router.setLinger(0);
@@ -102,14 +99,6 @@ public final class ControlServer implements AutoCloseable {
                 throw new HarnessException("cannot bind the control port to " + address);
             }
             endpoint = router.getLastEndpoint();
-            wakeReceiver = zmq.createSocket(SocketType.PULL);
-            wakeReceiver.setLinger(0);
-            wakeReceiver.bind(wakeEndpoint);
-            synchronized (wakeLock) {
-                wakeSender = zmq.createSocket(SocketType.PUSH);
-                wakeSender.setLinger(0);
-                wakeSender.connect(wakeEndpoint);
-            }
         } catch (ZMQException e) {
             bindFailure = new HarnessException("cannot bind the control port to tcp://" + host + ":" + port + ": "
                     + ZMQ.Error.findByCode(e.getErrorCode()).getMessage() + ": choose another controlPort, or 0 for any free one", e);
@@ -120,26 +109,22 @@ public final class ControlServer implements AutoCloseable {
             bound.countDown();
             return;
         }
-        ZMQ.Poller poller = zmq.createPoller(2);
-        poller.register(router, ZMQ.Poller.POLLIN);
-        poller.register(wakeReceiver, ZMQ.Poller.POLLIN);
         bound.countDown();
         try {
+            int timeout = 0;
             while (!closing) {
-                poller.poll(1000);
-                if (poller.pollin(0)) {
-                    for (int i = 0; i < 1000; i++) {
-                        ZMsg message = ZMsg.recvMsg(router, ZMQ.DONTWAIT);
-                        if (message == null) {
-                            break;
-                        }
-                        receive(message);
-                    }
+                // A blocking receive, as a bare REP socket waits, is cheaper per request than a
+                // poller. Replies that come later are picked up from the outbox between receives:
+                // every BUSY_MILLIS while any is due, else every IDLE_MILLIS (which bounds close).
+                int wanted = pendingLater.get() > 0 || !outbox.isEmpty() ? BUSY_MILLIS : IDLE_MILLIS;
+                if (wanted != timeout) {
+                    router.setReceiveTimeOut(wanted);
+                    timeout = wanted;
                 }
-                if (poller.pollin(1)) {
-                    while (wakeReceiver.recv(ZMQ.DONTWAIT) != null) {
-                        // Only a signal: the replies wait in the outbox.
-                    }
+                ZMsg message = ZMsg.recvMsg(router, 0);
+                for (int i = 0; message != null && i < 1000; i++) {
+                    receive(message);
+                    message = ZMsg.recvMsg(router, ZMQ.DONTWAIT);
                 }
                 flush(router);
             }
@@ -149,11 +134,6 @@ public final class ControlServer implements AutoCloseable {
                 LOG.log(System.Logger.Level.ERROR, "the control port at " + endpoint + " stopped serving", e);
             }
         } finally {
-            synchronized (wakeLock) {
-                wakeSender.close();
-                wakeSender = null;
-            }
-            wakeReceiver.close();
             router.close();
         }
     }
@@ -170,8 +150,13 @@ public final class ControlServer implements AutoCloseable {
         }
         message.pop();
         byte[] body = message.pop().getData();
-        Map<String, Object> reply = operations.handle(body, later -> send(identity, later));
+        pendingLater.incrementAndGet();
+        Map<String, Object> reply = operations.handle(body, later -> {
+            send(identity, later);
+            pendingLater.decrementAndGet();
+        });
         if (reply != null) {
+            pendingLater.decrementAndGet();
             send(identity, reply);
         }
     }
@@ -183,13 +168,6 @@ public final class ControlServer implements AutoCloseable {
         out.add(new byte[0]);
         out.add(Json.write(reply).getBytes(StandardCharsets.UTF_8));
         outbox.add(out);
-        if (Thread.currentThread() != thread) {
-            synchronized (wakeLock) {
-                if (wakeSender != null) {
-                    wakeSender.send(new byte[0], ZMQ.DONTWAIT);
-                }
-            }
-        }
     }
 
     private void flush(ZMQ.Socket router) {
@@ -217,11 +195,6 @@ public final class ControlServer implements AutoCloseable {
             return;
         }
         closing = true;
-        synchronized (wakeLock) {
-            if (wakeSender != null) {
-                wakeSender.send(new byte[0], ZMQ.DONTWAIT);
-            }
-        }
         if (Thread.currentThread() != thread) {
             joinUninterruptibly(thread, 5000);
         }
