@@ -4,21 +4,7 @@ import io.github.componentharness.ControlPort;
 import io.github.componentharness.Harness;
 import io.github.componentharness.HarnessSpec;
 import io.github.componentharness.LocalHarness;
-import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
-import java.rmi.registry.LocateRegistry;
-import java.rmi.registry.Registry;
-import java.rmi.server.UnicastRemoteObject;
 import java.util.concurrent.TimeUnit;
-import javax.management.MBeanServer;
-import javax.management.MBeanServerConnection;
-import javax.management.ObjectName;
-import javax.management.StandardMBean;
-import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXConnectorServer;
-import javax.management.remote.JMXConnectorServerFactory;
-import javax.management.remote.JMXServiceURL;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,6 +39,7 @@ public class StateQueryBenchmark {
             + "\"component\":\"gauge\",\"key\":\"depth\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private LocalHarness harness;
+    private JmxGaugeServer jmx;
     private ControlPort port;
     private Harness client;
 
@@ -60,11 +47,6 @@ public class StateQueryBenchmark {
     private ZMQ.Socket req;
     private Thread echo;
 
-    private JMXConnectorServer jmxServer;
-    private JMXConnector jmxConnector;
-    private MBeanServerConnection jmx;
-    private ObjectName gaugeName;
-    private Registry registry;
 
     @Setup
     public void start() throws Exception {
@@ -96,19 +78,7 @@ public class StateQueryBenchmark {
         req.connect("tcp://127.0.0.1:" + repPort);
 
         Gauge gauge = harness.component("gauge", Gauge.class);
-        MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
-        gaugeName = new ObjectName("io.github.componentharness.benchmarks:type=Gauge");
-        platform.registerMBean(new StandardMBean((GaugeMBean) () -> gauge.depth.get(), GaugeMBean.class), gaugeName);
-        int rmiPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            rmiPort = free.getLocalPort();
-        }
-        registry = LocateRegistry.createRegistry(rmiPort);
-        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + rmiPort + "/jmxrmi");
-        jmxServer = JMXConnectorServerFactory.newJMXConnectorServer(url, null, platform);
-        jmxServer.start();
-        jmxConnector = JMXConnectorFactory.connect(url);
-        jmx = jmxConnector.getMBeanServerConnection();
+        jmx = new JmxGaugeServer("Gauge", gauge.depth::get);
     }
 
     @Benchmark
@@ -124,15 +94,12 @@ public class StateQueryBenchmark {
 
     @Benchmark
     public Object jmxOverRmi() throws Exception {
-        return jmx.getAttribute(gaugeName, "Depth");
+        return jmx.read();
     }
 
     @TearDown
     public void stop() throws Exception {
-        jmxConnector.close();
-        jmxServer.stop();
-        UnicastRemoteObject.unexportObject(registry, true);
-        ManagementFactory.getPlatformMBeanServer().unregisterMBean(gaugeName);
+        jmx.close();
         zmq.close();
         echo.join(1000);
         client.close();

@@ -4,21 +4,7 @@ import io.github.componentharness.ControlPort;
 import io.github.componentharness.Harness;
 import io.github.componentharness.HarnessSpec;
 import io.github.componentharness.LocalHarness;
-import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
-import java.rmi.registry.LocateRegistry;
-import java.rmi.registry.Registry;
-import java.rmi.server.UnicastRemoteObject;
 import java.util.concurrent.TimeUnit;
-import javax.management.MBeanServer;
-import javax.management.MBeanServerConnection;
-import javax.management.ObjectName;
-import javax.management.StandardMBean;
-import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXConnectorServer;
-import javax.management.remote.JMXConnectorServerFactory;
-import javax.management.remote.JMXServiceURL;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -49,39 +35,20 @@ public class StateQueryThroughputBenchmark {
     @State(Scope.Benchmark)
     public static class Servers {
         LocalHarness harness;
+        JmxGaugeServer jmx;
         ControlPort port;
-        JMXConnectorServer jmxServer;
-        JMXConnector jmxConnector;
-        MBeanServerConnection jmx;
-        ObjectName gaugeName;
-        Registry registry;
 
         @Setup
         public void start() throws Exception {
             harness = Harness.start(HarnessSpec.builder().component("gauge", Gauge.class).build());
             port = ControlPort.serve(harness);
             Gauge gauge = harness.component("gauge", Gauge.class);
-            MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
-            gaugeName = new ObjectName("io.github.componentharness.benchmarks:type=GaugeThroughput");
-            platform.registerMBean(new StandardMBean((GaugeMBean) () -> gauge.depth.get(), GaugeMBean.class), gaugeName);
-            int rmiPort;
-            try (ServerSocket free = new ServerSocket(0)) {
-                rmiPort = free.getLocalPort();
-            }
-            registry = LocateRegistry.createRegistry(rmiPort);
-            JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + rmiPort + "/jmxrmi");
-            jmxServer = JMXConnectorServerFactory.newJMXConnectorServer(url, null, platform);
-            jmxServer.start();
-            jmxConnector = JMXConnectorFactory.connect(url);
-            jmx = jmxConnector.getMBeanServerConnection();
+            jmx = new JmxGaugeServer("GaugeThroughput", gauge.depth::get);
         }
 
         @TearDown
         public void stop() throws Exception {
-            jmxConnector.close();
-            jmxServer.stop();
-            UnicastRemoteObject.unexportObject(registry, true);
-            ManagementFactory.getPlatformMBeanServer().unregisterMBean(gaugeName);
+            jmx.close();
             port.close();
             harness.close();
         }
@@ -110,6 +77,6 @@ public class StateQueryThroughputBenchmark {
 
     @Benchmark
     public Object jmxOverRmi(Servers servers) throws Exception {
-        return servers.jmx.getAttribute(servers.gaugeName, "Depth");
+        return servers.jmx.read();
     }
 }
