@@ -2,8 +2,7 @@ package io.github.componentharness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.componentharness.examples.pipeline.Pipeline;
-import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,26 +37,79 @@ class ShadedJarIT {
         }
     }
 
+    /** Answers on a REP socket of the jeromq version on the classpath, and says which that is. */
+    public static class JeromqEcho implements Component {
+        final AtomicLong echoed = new AtomicLong();
+
+        @Override
+        public void run(ComponentContext ctx) {
+            try (ZContext zmq = new ZContext()) {
+                ctx.publish("jeromq", jarOfZmq());
+                ZMQ.Socket rep = zmq.createSocket(SocketType.REP);
+                rep.setLinger(0);
+                rep.bind("tcp://127.0.0.1:" + ctx.port("rep"));
+                ZMQ.Poller poller = zmq.createPoller(1);
+                poller.register(rep, ZMQ.Poller.POLLIN);
+                ctx.ready();
+                while (!ctx.stopping()) {
+                    if (poller.poll(50) > 0 && poller.pollin(0)) {
+                        String request = rep.recvStr();
+                        rep.send(request.toUpperCase(java.util.Locale.ROOT));
+                        echoed.incrementAndGet();
+                    }
+                }
+            }
+        }
+
+        private static String jarOfZmq() {
+            try {
+                return jarOf(ZMQ.class).getFileName().toString();
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     @Test
-    void componentsOnAnotherJeromqRunBesideTheControlPort() throws URISyntaxException, IOException {
+    void componentsOnAnotherJeromqRunBesideTheControlPort() throws URISyntaxException {
         String otherVersion = System.getProperty("jeromq.other.version");
         assertThat(jarOf(ZMQ.class).getFileName().toString()).isEqualTo("jeromq-" + otherVersion + ".jar");
 
-        try (LocalHarness local = Harness.start(Pipeline.spec().build());
+        try (LocalHarness local = Harness.start(HarnessSpec.builder()
+                        .component("echo", JeromqEcho.class, c -> c.ports("rep"))
+                        .build());
                 ControlPort port = ControlPort.serve(local);
                 Harness remote = Harness.connect(port.endpoint(), port.token());
                 ZContext client = new ZContext()) {
-            ZMQ.Socket push = client.createSocket(SocketType.PUSH);
-            push.setLinger(0);
-            push.connect("tcp://127.0.0.1:" + remote.port("broker", "frontend"));
-            for (int i = 0; i < 100; i++) {
-                push.send("job-" + i);
-            }
-            // A lower bound, not 100: jeromq 0.6.0 itself loses the first message on a fresh
-            // connection a few times in a hundred (see ControlServerTest), here on any of seven.
-            assertThat((Long) remote.await("sink", "received", Condition.ge(90), Duration.ofSeconds(20))).isBetween(90L, 100L);
-            remote.restart("worker-2");
-            assertThat(remote.status("worker-2")).isEqualTo(Status.RUNNING);
+            assertThat(remote.state("echo", "jeromq")).isEqualTo("jeromq-" + otherVersion + ".jar");
+            assertThat(requestWithRetries(client, remote.port("echo", "rep"), "ping")).isEqualTo("PING");
+            assertThat(remote.await("echo", "echoed", Condition.ge(1), Duration.ofSeconds(10))).isInstanceOf(Long.class);
+            remote.restart("echo");
+            assertThat(remote.status("echo")).isEqualTo(Status.RUNNING);
+            assertThat(requestWithRetries(client, remote.port("echo", "rep"), "again")).isEqualTo("AGAIN");
         }
+    }
+
+    /**
+     * The Lazy Pirate pattern: a fresh REQ socket per try, since jeromq 0.6.0 may lose the first
+     * message on a fresh connection (see ControlServerTest).
+     */
+    private static String requestWithRetries(ZContext zmq, int port, String request) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            ZMQ.Socket req = zmq.createSocket(SocketType.REQ);
+            try {
+                req.setLinger(0);
+                req.setReceiveTimeOut(1000);
+                req.connect("tcp://127.0.0.1:" + port);
+                req.send(request);
+                String reply = req.recvStr();
+                if (reply != null) {
+                    return reply;
+                }
+            } finally {
+                req.close();
+            }
+        }
+        throw new AssertionError("no reply to '" + request + "' after 10 tries");
     }
 }
