@@ -7,4 +7,5 @@ def log = new File(basedir, 'build.log').text
 assert log.indexOf('jacoco:0.8.13:prepare-agent-integration') < log.indexOf('harness:0.1.0-SNAPSHOT:start')
 def spec = new File(basedir, 'target/harness/default/harness.log')
 assert spec.isFile()
+assert evaluate(new File(itProjects, 'nothing-left.groovy'))(basedir) > 0
 return true

@@ -13,4 +13,5 @@ def harness = ProcessHandle.of(ready.pid as long)
 assert !harness.isPresent() || !harness.get().isAlive() : "harness JVM ${ready.pid} still running"
 assert new File(dir, 'harness.log').text.contains('Harness stopped')
 assert new File(dir, 'echo.log').isFile()
+assert evaluate(new File(itProjects, 'nothing-left.groovy'))(basedir) > 0
 return true

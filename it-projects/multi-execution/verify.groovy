@@ -15,4 +15,5 @@ pids.each { pid ->
     def h = ProcessHandle.of(pid)
     assert !h.isPresent() || !h.get().isAlive() : "harness JVM ${pid} still running"
 }
+assert evaluate(new File(itProjects, 'nothing-left.groovy'))(basedir) > 0
 return true

@@ -11,4 +11,5 @@ readies.each { r ->
     def h = ProcessHandle.of(r.pid as long)
     assert !h.isPresent() || !h.get().isAlive() : "harness JVM ${r.pid} still running"
 }
+assert evaluate(new File(itProjects, 'nothing-left.groovy'))(basedir) > 0
 return true

@@ -10,4 +10,5 @@ assert log.contains('warming up forever')
 def failed = new JsonSlurper().parse(new File(basedir, 'target/harness/default/failed.json'))
 def harness = ProcessHandle.of(failed.pid as long)
 assert !harness.isPresent() || !harness.get().isAlive() : "harness JVM ${failed.pid} still running"
+assert evaluate(new File(itProjects, 'nothing-left.groovy'))(basedir) > 0
 return true

@@ -16,4 +16,5 @@ while (alive() && System.currentTimeMillis() < deadline) {
 assert !alive() : "harness JVM ${ready.pid} outlived the build"
 def stopped = new JsonSlurper().parse(new File(dir, 'stopped.json'))
 stopped.status.each { name, status -> assert status == 'STOPPED' : "${name} ended ${status}" }
+assert evaluate(new File(itProjects, 'nothing-left.groovy'))(basedir) > 0
 return true

@@ -28,4 +28,5 @@ def ports = ready.ports.collectMany { c, p -> p.values() } + [(ready.endpoint =~
 ports.each { port ->
     new ServerSocket().withCloseable { s -> s.bind(new InetSocketAddress('127.0.0.1', port as int)) }
 }
+assert evaluate(new File(itProjects, 'nothing-left.groovy'))(basedir) > 0
 return true

@@ -12,4 +12,5 @@ def failed = new JsonSlurper().parse(new File(dir, 'failed.json'))
 def harness = ProcessHandle.of(failed.pid as long)
 assert !harness.isPresent() || !harness.get().isAlive() : "harness JVM ${failed.pid} still running"
 assert new File(dir, 'harness.log').text.contains("Component 'db' failed to start")
+assert evaluate(new File(itProjects, 'nothing-left.groovy'))(basedir) > 0
 return true

@@ -12,4 +12,5 @@ def harness = ProcessHandle.of(ready.pid as long)
 assert !harness.isPresent() || !harness.get().isAlive() : "harness JVM ${ready.pid} still running"
 def stopped = new JsonSlurper().parse(new File(dir, 'stopped.json'))
 assert stopped.status.deaf == 'STOPPING'
+assert evaluate(new File(itProjects, 'nothing-left.groovy'))(basedir) > 0
 return true

@@ -11,4 +11,5 @@ assert stopped.problems.isEmpty() : stopped.problems
 def ready = new JsonSlurper().parse(new File(basedir, 'target/harness/default/ready.json'))
 def harness = ProcessHandle.of(ready.pid as long)
 assert !harness.isPresent() || !harness.get().isAlive() : "harness JVM ${ready.pid} still running"
+assert evaluate(new File(itProjects, 'nothing-left.groovy'))(basedir) > 0
 return true
