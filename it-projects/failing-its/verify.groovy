@@ -3,7 +3,7 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('Tests run: 1, Failures: 1')
-assert log.contains('Harness stopped. Harness logs:')
+assert log =~ /Harness stopped in \d+ ms\. Harness logs:/
 assert log.indexOf('harness:0.1.0-SNAPSHOT:stop') < log.indexOf('failsafe:3.5.4:verify')
 assert log.contains('There are test failures')
 

@@ -4,7 +4,7 @@ import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 assert log =~ /Harness ready: 5 components in \d+ ms \(threads\), control port tcp:\/\/127\.0\.0\.1:\d+/
 assert log.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
-assert log.contains('Harness stopped. Harness logs:')
+assert log =~ /Harness stopped in \d+ ms\. Harness logs:/
 
 def dir = new File(basedir, 'target/harness/default')
 ['harness.log', 'harness.properties', 'spec.json', 'sink.log', 'broker.log', 'worker-1.log'].each {

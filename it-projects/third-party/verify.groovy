@@ -5,7 +5,7 @@ def log = new File(basedir, 'build.log').text
 assert log =~ /Harness ready: 2 components in \d+ ms/
 assert log.contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0')
 assert !log.contains(' leaked ') : 'H2 and Jetty stop every thread they start'
-assert log.contains('Harness stopped. Harness logs:')
+assert log =~ /Harness stopped in \d+ ms\. Harness logs:/
 def stopped = new JsonSlurper().parse(new File(basedir, 'target/harness/default/stopped.json'))
 assert stopped.problems.isEmpty() : stopped.problems
 def ready = new JsonSlurper().parse(new File(basedir, 'target/harness/default/ready.json'))

@@ -38,6 +38,7 @@ public class StopMojo extends AbstractHarnessMojo {
             return;
         }
         ForkedHarness.StopResult result;
+        long begin = System.nanoTime();
         try {
             result = fork.stop();
         } catch (InterruptedException e) {
@@ -58,6 +59,6 @@ public class StopMojo extends AbstractHarnessMojo {
         if (failOnLeak && !leaks.isEmpty()) {
             throw new MojoFailureException("failOnLeak: " + String.join("\n", leaks) + "\n" + logs);
         }
-        getLog().info("Harness stopped. " + logs);
+        getLog().info("Harness stopped in " + (System.nanoTime() - begin) / 1_000_000 + " ms. " + logs);
     }
 }
