@@ -42,25 +42,24 @@ public final class ControlPort implements AutoCloseable {
     }
 
     /**
-     * As {@link #serve(LocalHarness, String, int)}, with a given token and what to do on
-     * {@code shutdown} once the harness is closed (the forked harness exits there).
+     * As {@link #serve(LocalHarness, String, int)}, with a given token, and what the
+     * {@code shutdown} op does: {@code onShutdown} when given (it then owns closing the harness and
+     * this port, as the forked harness does), else closing the harness, then this port.
      */
-    public static ControlPort serve(LocalHarness harness, String host, int port, String token, Runnable afterShutdown) {
+    public static ControlPort serve(LocalHarness harness, String host, int port, String token, Runnable onShutdown) {
         Objects.requireNonNull(harness, "harness");
         ControlPort[] self = new ControlPort[1];
+        Runnable shutdown = onShutdown != null ? onShutdown : () -> {
+            try {
+                harness.close();
+            } finally {
+                if (self[0] != null) {
+                    self[0].close();
+                }
+            }
+        };
         ControlServer server = ControlServer.start(harness, harness.engine().changes(), host, port, token,
-                harness.engine()::threads, () -> {
-                    try {
-                        harness.close();
-                    } finally {
-                        if (self[0] != null) {
-                            self[0].close();
-                        }
-                        if (afterShutdown != null) {
-                            afterShutdown.run();
-                        }
-                    }
-                });
+                harness.engine()::threads, shutdown);
         self[0] = new ControlPort(server, token);
         return self[0];
     }

@@ -33,7 +33,7 @@ final class ForkedHarness {
 
     /** How a stop went. */
     record StopResult(int exitCode, boolean destroyed, boolean diedBefore, List<String> problems, String exitReport,
-            String logTail) {
+            String logTail, long replyMillis, long exitMillis) {
     }
 
     private final ForkConfig config;
@@ -207,6 +207,8 @@ final class ForkedHarness {
      * overruns. Returns only once the JVM is gone, so agents such as JaCoCo have written their data.
      */
     StopResult stop() throws InterruptedException {
+        long begin = System.nanoTime();
+        long replied = begin;
         boolean diedBefore = !process.isAlive();
         boolean destroyed = false;
         if (!diedBefore) {
@@ -215,12 +217,14 @@ final class ForkedHarness {
             } catch (HarnessException e) {
                 // It may be hung or gone: the wait below and destroy decide.
             }
+            replied = System.nanoTime();
             if (!process.waitFor(spec.stopTimeout().plus(EXIT_MARGIN).toMillis(), TimeUnit.MILLISECONDS)) {
                 destroyed = true;
                 kill();
             }
         }
         process.waitFor();
+        long exited = System.nanoTime();
         List<String> problems = new ArrayList<>();
         String exitReport = null;
         try {
@@ -235,7 +239,8 @@ final class ForkedHarness {
         } catch (IOException | RuntimeException e) {
             problems.add("cannot read the stop report in " + config.harnessDir() + ": " + e);
         }
-        return new StopResult(process.exitValue(), destroyed, diedBefore, problems, exitReport, LogTail.of(config.logFile()));
+        return new StopResult(process.exitValue(), destroyed, diedBefore, problems, exitReport, LogTail.of(config.logFile()),
+                (replied - begin) / 1_000_000, (exited - replied) / 1_000_000);
     }
 
     /** SIGTERM (the harness stops its components in order), then SIGKILL if it does not go. */

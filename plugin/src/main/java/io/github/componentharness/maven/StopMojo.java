@@ -46,6 +46,8 @@ public class StopMojo extends AbstractHarnessMojo {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted while stopping the harness", e);
         }
+        getLog().debug("Harness acknowledged the shutdown after " + result.replyMillis() + " ms, exited "
+                + result.exitMillis() + " ms later");
         result.problems().forEach(getLog()::warn);
         String logs = "Harness logs: " + fork.config().harnessDir();
         if (result.diedBefore() || result.exitReport() != null || (result.exitCode() != 0 && !result.destroyed())) {

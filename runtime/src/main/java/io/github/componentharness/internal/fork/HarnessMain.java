@@ -8,7 +8,11 @@ import io.github.componentharness.LocalHarness;
 import io.github.componentharness.internal.json.Json;
 import io.github.componentharness.internal.local.ThreadDumps;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +46,7 @@ public final class HarnessMain {
     private volatile boolean exitingOnPurpose;
     private volatile LocalHarness harness;
     private volatile ControlPort controlPort;
+    private volatile Thread stdinWatchdog;
 
     HarnessMain(HarnessSpec spec, ForkSettings fork) {
         this.spec = spec;
@@ -71,8 +76,10 @@ public final class HarnessMain {
         try {
             harness = Harness.start(spec);
             if (fork.token() != null) {
-                controlPort = ControlPort.serve(harness, fork.controlHost(), fork.controlPort(), fork.token(),
-                        () -> stopped.countDown());
+                controlPort = ControlPort.serve(harness, fork.controlHost(), fork.controlPort(), fork.token(), () -> {
+                    stopAll("shutdown requested");
+                    stopped.countDown();
+                });
             }
             reportReady((System.nanoTime() - begin) / 1_000_000);
         } catch (RuntimeException e) {
@@ -80,10 +87,11 @@ public final class HarnessMain {
             return FAILED_TO_START;
         }
         startWatchdogs();
-        System.out.println("Harness ready: " + harness.status().size() + " components"
+        say("Harness ready: " + harness.status().size() + " components"
                 + (controlPort == null ? "" : ", control port " + controlPort.endpoint()));
         awaitStopped();
         stopAll("shutdown requested");
+        say("Harness exiting");
         return 0;
     }
 
@@ -160,7 +168,7 @@ public final class HarnessMain {
     }
 
     private void stopComponents(String why) {
-        System.out.println("Harness stopping: " + why);
+        say("Harness stopping: " + why);
         long begin = System.nanoTime();
         Map<String, Object> report = new LinkedHashMap<>();
         try {
@@ -169,9 +177,6 @@ public final class HarnessMain {
             report.put("error", e.getMessage());
         }
         long componentsStopped = System.nanoTime();
-        if (controlPort != null) {
-            controlPort.close();
-        }
         report.put("why", why);
         report.put("problems", harness.problems());
         Map<String, Object> status = new LinkedHashMap<>();
@@ -179,8 +184,17 @@ public final class HarnessMain {
         report.put("status", status);
         writeStatus(StatusFiles.STOPPED, report);
         harness.problems().forEach(System.err::println);
-        System.out.println("Harness stopped in " + (System.nanoTime() - begin) / 1_000_000 + " ms (components: "
+        // Last: on the shutdown op this runs on the control port's own thread, which closing interrupts.
+        if (controlPort != null) {
+            controlPort.close();
+        }
+        say("Harness stopped in " + (System.nanoTime() - begin) / 1_000_000 + " ms (components: "
                 + (componentsStopped - begin) / 1_000_000 + " ms)");
+    }
+
+    /** A line of harness.log, with the JVM's uptime, so slow steps show. */
+    private static void say(String line) {
+        System.out.println("[" + ManagementFactory.getRuntimeMXBean().getUptime() + " ms] " + line);
     }
 
     private void startWatchdogs() {
@@ -189,11 +203,16 @@ public final class HarnessMain {
             return;
         }
         if (fork.watchStdin()) {
-            daemon("harness-stdin-watchdog", () -> {
-                try (InputStream in = System.in) {
-                    while (in.read() != -1) {
-                        // Nothing is ever sent: only the end of the stream matters.
+            stdinWatchdog = daemon("harness-stdin-watchdog", () -> {
+                // A channel, not System.in: an interrupt ends its read. A thread left blocked in a
+                // native read makes the JVM wait 300 ms before it exits.
+                try (FileChannel in = new FileInputStream(FileDescriptor.in).getChannel()) {
+                    ByteBuffer buffer = ByteBuffer.allocate(64);
+                    while (in.read(buffer) != -1) {
+                        buffer.clear();
                     }
+                } catch (ClosedByInterruptException exiting) {
+                    return;
                 } catch (IOException closed) {
                     // The same as the end of the stream.
                 }
@@ -231,6 +250,7 @@ public final class HarnessMain {
             Thread.currentThread().interrupt();
         }
         exitingOnPurpose = true;
+        releaseStdin();
         Runtime.getRuntime().halt(PARENT_GONE);
     }
 
@@ -256,6 +276,7 @@ public final class HarnessMain {
         }
         stopAll(exitingOnPurpose ? "done" : "the JVM is shutting down");
         stopped.countDown();
+        releaseStdin();
     }
 
     private static String groupOf(Thread t) {
@@ -270,7 +291,15 @@ public final class HarnessMain {
 
     private void exitWith(int code) {
         exitingOnPurpose = true;
+        releaseStdin();
         System.exit(code);
+    }
+
+    private void releaseStdin() {
+        Thread watchdog = stdinWatchdog;
+        if (watchdog != null && watchdog != Thread.currentThread()) {
+            watchdog.interrupt();
+        }
     }
 
     private static Thread daemon(String name, Runnable body) {
