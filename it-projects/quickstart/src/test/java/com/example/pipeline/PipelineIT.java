@@ -20,6 +20,8 @@ class PipelineIT {
             assertEquals(5, h.status().size());
             h.status().values().forEach(s -> assertEquals(Status.RUNNING, s));
 
+            assertEquals(String.valueOf(h.port("broker", "frontend")), System.getProperty("broker.frontend"));
+
             ZMQ.Socket push = zmq.createSocket(SocketType.PUSH);
             push.setLinger(0);
             push.connect("tcp://127.0.0.1:" + h.port("broker", "frontend"));
