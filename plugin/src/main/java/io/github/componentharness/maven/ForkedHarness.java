@@ -198,10 +198,6 @@ final class ForkedHarness {
         return config;
     }
 
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
     /**
      * Asks the harness to stop its components, waits for its JVM to exit, and destroys it when it
      * overruns. Returns only once the JVM is gone, so agents such as JaCoCo have written their data.

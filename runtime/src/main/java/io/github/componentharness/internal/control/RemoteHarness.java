@@ -127,23 +127,9 @@ public final class RemoteHarness implements Harness {
         call("restart", component, Map.of(), LIFECYCLE_TIMEOUT);
     }
 
-    /** Thread stacks of one component, or of the whole harness JVM for {@code null}. */
-    public String threads(String component) {
-        return String.valueOf(value(call("threads", component, Map.of(), CALL_TIMEOUT)));
-    }
-
     /** Asks the harness to stop every component and exit. */
     public void shutdown() {
         call("shutdown", null, Map.of(), CALL_TIMEOUT);
-    }
-
-    /** Whether the harness answers a ping within {@code timeout}. */
-    public boolean ping(Duration timeout) {
-        try {
-            return "pong".equals(value(call("ping", null, Map.of(), timeout)));
-        } catch (HarnessException e) {
-            return false;
-        }
     }
 
     /** Closes this client; the harness keeps running. */
