@@ -2,7 +2,7 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
-assert log =~ /Harness ready: 1 components in \d+ ms/
+assert log =~ /Harness ready: 1 component in \d+ ms/
 assert log.contains('Tests run: 1, Failures: 0')
 assert !log.contains('harness:0.1.0-SNAPSHOT:stop')
 

@@ -20,7 +20,7 @@ public class RunMojo extends StartMojo {
             return;
         }
         ForkedHarness fork = startHarness();
-        getLog().info("Harness running: " + fork.ports().size() + " components; press Ctrl-C to stop");
+        getLog().info("Harness running: " + components(fork.ports().size()) + "; press Ctrl-C to stop");
         getLog().info("  harness.endpoint = " + fork.endpoint());
         getLog().info("  harness.token    = see " + fork.config().propertiesFile());
         PropertiesExport.of(fork).forEach((k, v) -> {

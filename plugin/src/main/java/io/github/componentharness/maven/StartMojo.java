@@ -187,8 +187,12 @@ public class StartMojo extends AbstractHarnessMojo {
         }
         long begin = System.nanoTime();
         ForkedHarness fork = startHarness();
-        getLog().info("Harness ready: " + fork.ports().size() + " components in " + (System.nanoTime() - begin) / 1_000_000
+        getLog().info("Harness ready: " + components(fork.ports().size()) + " in " + (System.nanoTime() - begin) / 1_000_000
                 + " ms (" + mode + "), control port " + fork.endpoint());
+    }
+
+    static String components(int count) {
+        return count + (count == 1 ? " component" : " components");
     }
 
     /** Starts the harness and exports its properties; shared with {@code harness:run}. */

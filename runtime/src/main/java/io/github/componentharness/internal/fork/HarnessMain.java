@@ -87,7 +87,8 @@ public final class HarnessMain {
             return FAILED_TO_START;
         }
         startWatchdogs();
-        say("Harness ready: " + harness.status().size() + " components"
+        int count = harness.status().size();
+        say("Harness ready: " + count + (count == 1 ? " component" : " components")
                 + (controlPort == null ? "" : ", control port " + controlPort.endpoint()));
         awaitStopped();
         stopAll("shutdown requested");
