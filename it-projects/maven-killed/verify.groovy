@@ -47,4 +47,26 @@ def waitFor = { long millis, Closure<Boolean> condition ->
         }
     }
 }
+
+// harness:run keeps the harness until Ctrl-C (SIGINT), printing the endpoint and every port.
+def target = new File(project, 'target')
+target.deleteDir()
+def out = new File(basedir, 'nested-run.log')
+def maven = new ProcessBuilder(mvn, '-B', '-s', settings.absolutePath, "-Dmaven.repo.local=${localRepositoryPath}",
+        'test-compile', 'harness:run').directory(project).redirectErrorStream(true).redirectOutput(out).start()
+try {
+    def ready = new File(target, 'harness/default-cli/ready.json')
+    assert waitFor(180_000) { !maven.isAlive() || (ready.isFile() && out.text.contains('harness.port.echo.tcp')) }
+    assert maven.isAlive() : "harness:run ended by itself; see ${out}"
+    assert out.text.contains('Harness running: 1 component; press Ctrl-C to stop')
+    assert out.text =~ /harness\.endpoint = tcp:\/\/127\.0\.0\.1:\d+/
+    def harness = ProcessHandle.of(new JsonSlurper().parse(ready).pid as long).orElseThrow()
+    new ProcessBuilder('kill', '-INT', String.valueOf(maven.pid())).inheritIO().start().waitFor()
+    assert waitFor(3_000) { !harness.isAlive() } : 'harness:run left its harness running after Ctrl-C'
+    assert maven.waitFor(30, TimeUnit.SECONDS) : 'Maven did not end after Ctrl-C'
+} finally {
+    if (maven.isAlive()) {
+        maven.destroyForcibly()
+    }
+}
 return true
