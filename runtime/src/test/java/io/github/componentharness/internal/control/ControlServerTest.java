@@ -182,6 +182,44 @@ class ControlServerTest {
     }
 
     @Test
+    void bindingBeyondLoopbackIsLoggedAsAWarning() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.github.componentharness");
+        List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(capture);
+        try (ControlPort open = ControlPort.serve(harness, "0.0.0.0", 0)) {
+            assertThat(open.endpoint()).startsWith("tcp://0.0.0.0:");
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertThat(records).anySatisfy(r -> {
+            assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+            assertThat(r.getMessage()).contains("binds 0.0.0.0, which is not loopback");
+        });
+        records.clear();
+        logger.addHandler(capture);
+        try (ControlPort loopback = ControlPort.serve(harness)) {
+            assertThat(loopback.endpoint()).startsWith("tcp://127.0.0.1:");
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertThat(records).noneSatisfy(r -> assertThat(r.getMessage()).contains("not loopback"));
+    }
+
+    @Test
     void aNonLoopbackOrUnknownHostIsExplained() {
         assertThatThrownBy(() -> ControlPort.serve(harness, "no-such-host.invalid", 0))
                 .hasMessage("unknown control host 'no-such-host.invalid': use 127.0.0.1, or an address of this machine");
