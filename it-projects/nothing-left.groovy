@@ -8,7 +8,16 @@ return { File basedir ->
     dirs.unique().each { dir ->
         def status = new File(dir, 'ready.json').isFile() ? new File(dir, 'ready.json') : new File(dir, 'failed.json')
         def json = new JsonSlurper().parse(status)
-        def alive = { def h = ProcessHandle.of(json.pid as long); h.isPresent() && h.get().isAlive() }
+        // A zombie (exited, not yet reaped by whoever adopted it) runs nothing: it counts as gone.
+        def alive = {
+            def stat = new File("/proc/${json.pid}/stat")
+            if (stat.isFile()) {
+                def text = stat.text
+                return !(text.substring(text.lastIndexOf(')') + 2, text.lastIndexOf(')') + 3) in ['Z', 'X'])
+            }
+            def h = ProcessHandle.of(json.pid as long)
+            h.isPresent() && h.get().isAlive()
+        }
         def end = System.currentTimeMillis() + 5000
         while (alive() && System.currentTimeMillis() < end) {
             Thread.sleep(50)

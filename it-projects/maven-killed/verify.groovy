@@ -13,6 +13,18 @@ def mvn = new File(mavenHome, 'bin/mvn').absolutePath
 def pom = new File(project, 'pom.xml')
 pom.text = pom.text.replace('@project.version@', harnessVersion).replace('@junit.version@', junitVersion)
 
+// A harness whose parent was killed is reparented; once it exits it may stay a zombie until its
+// new parent reaps it. A zombie runs nothing and holds no port: it counts as gone.
+def running = { ProcessHandle h ->
+    def stat = new File("/proc/${h.pid()}/stat")
+    if (stat.isFile()) {
+        def text = stat.text
+        def state = text.substring(text.lastIndexOf(')') + 2, text.lastIndexOf(')') + 3)
+        return !(state in ['Z', 'X'])
+    }
+    h.isAlive()
+}
+
 def waitFor = { long millis, Closure<Boolean> condition ->
     def end = System.currentTimeMillis() + millis
     while (!condition() && System.currentTimeMillis() < end) {
@@ -33,12 +45,21 @@ def waitFor = { long millis, Closure<Boolean> condition ->
         assert maven.isAlive() : "the nested build ended before its IT ran; see ${out}"
         def harnessPid = new JsonSlurper().parse(ready).pid as long
         def harness = ProcessHandle.of(harnessPid).orElseThrow()
-        assert harness.isAlive()
+        assert running(harness)
 
         def killedAt = System.nanoTime()
         new ProcessBuilder('kill', "-${signal}", String.valueOf(maven.pid())).inheritIO().start().waitFor()
-        assert waitFor(3_000) { !harness.isAlive() } : "harness JVM ${harnessPid} alive 3 s after SIG${signal} to Maven"
-        println "SIG${signal}: harness gone ${(System.nanoTime() - killedAt) / 1_000_000} ms after Maven was signalled"
+        def mavenGone = 0L
+        assert waitFor(3_000) {
+            if (mavenGone == 0 && !maven.isAlive()) {
+                mavenGone = System.nanoTime()
+            }
+            !running(harness)
+        } : "harness JVM ${harnessPid} alive 3 s after SIG${signal} to Maven"
+        def harnessGone = System.nanoTime()
+        maven.waitFor(30, TimeUnit.SECONDS)
+        println "SIG${signal}: harness gone ${(harnessGone - killedAt) / 1_000_000} ms after Maven was signalled" +
+                (mavenGone ? " (Maven itself gone after ${(mavenGone - killedAt) / 1_000_000} ms)" : '')
         maven.waitFor(30, TimeUnit.SECONDS)
     } finally {
         new File(target, 'release').text = 'go'
@@ -62,7 +83,7 @@ try {
     assert out.text =~ /harness\.endpoint = tcp:\/\/127\.0\.0\.1:\d+/
     def harness = ProcessHandle.of(new JsonSlurper().parse(ready).pid as long).orElseThrow()
     new ProcessBuilder('kill', '-INT', String.valueOf(maven.pid())).inheritIO().start().waitFor()
-    assert waitFor(3_000) { !harness.isAlive() } : 'harness:run left its harness running after Ctrl-C'
+    assert waitFor(3_000) { !running(harness) } : 'harness:run left its harness running after Ctrl-C'
     assert maven.waitFor(30, TimeUnit.SECONDS) : 'Maven did not end after Ctrl-C'
 } finally {
     if (maven.isAlive()) {
