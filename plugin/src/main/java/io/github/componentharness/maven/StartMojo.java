@@ -20,7 +20,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.toolchain.Toolchain;
 import org.apache.maven.toolchain.ToolchainManager;
-import org.codehaus.plexus.util.cli.CommandLineUtils;
 
 /**
  * Forks one harness JVM with the project's test classpath, starts every declared component in
@@ -286,17 +285,10 @@ public class StartMojo extends AbstractHarnessMojo {
     }
 
     private List<String> jvmArguments() throws MojoExecutionException {
-        List<String> args = new ArrayList<>();
-        for (String line : new String[] {jvmArgs, argLine}) {
-            if (line == null || line.isBlank() || line.startsWith("${")) {
-                continue;
-            }
-            try {
-                args.addAll(List.of(CommandLineUtils.translateCommandline(line)));
-            } catch (Exception e) { // plexus-utils declares a bare Exception
-                throw new MojoExecutionException("Cannot split the JVM arguments '" + line + "': " + e.getMessage(), e);
-            }
+        try {
+            return JvmArguments.split(jvmArgs, argLine);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
-        return args;
     }
 }
