@@ -2,22 +2,15 @@
 // free again. Returns a closure taking the project's basedir; checks every target/harness/*/.
 import groovy.json.JsonSlurper
 
+def running = evaluate(new File(itProjects, 'process-running.groovy'))
+
 return { File basedir ->
     def dirs = []
     basedir.eachFileRecurse { f -> if (f.name in ['ready.json', 'failed.json'] && f.parentFile.parentFile.name == 'harness') dirs << f.parentFile }
     dirs.unique().each { dir ->
         def status = new File(dir, 'ready.json').isFile() ? new File(dir, 'ready.json') : new File(dir, 'failed.json')
         def json = new JsonSlurper().parse(status)
-        // A zombie (exited, not yet reaped by whoever adopted it) runs nothing: it counts as gone.
-        def alive = {
-            def stat = new File("/proc/${json.pid}/stat")
-            if (stat.isFile()) {
-                def text = stat.text
-                return !(text.substring(text.lastIndexOf(')') + 2, text.lastIndexOf(')') + 3) in ['Z', 'X'])
-            }
-            def h = ProcessHandle.of(json.pid as long)
-            h.isPresent() && h.get().isAlive()
-        }
+        def alive = { running(json.pid as long) }
         def end = System.currentTimeMillis() + 5000
         while (alive() && System.currentTimeMillis() < end) {
             Thread.sleep(50)

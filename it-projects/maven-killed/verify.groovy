@@ -13,17 +13,8 @@ def mvn = new File(mavenHome, 'bin/mvn').absolutePath
 def pom = new File(project, 'pom.xml')
 pom.text = pom.text.replace('@project.version@', harnessVersion).replace('@junit.version@', junitVersion)
 
-// A harness whose parent was killed is reparented; once it exits it may stay a zombie until its
-// new parent reaps it. A zombie runs nothing and holds no port: it counts as gone.
-def running = { ProcessHandle h ->
-    def stat = new File("/proc/${h.pid()}/stat")
-    if (stat.isFile()) {
-        def text = stat.text
-        def state = text.substring(text.lastIndexOf(')') + 2, text.lastIndexOf(')') + 3)
-        return !(state in ['Z', 'X'])
-    }
-    h.isAlive()
-}
+def processRunning = evaluate(new File(itProjects, 'process-running.groovy'))
+def running = { ProcessHandle h -> processRunning(h.pid()) }
 
 def waitFor = { long millis, Closure<Boolean> condition ->
     def end = System.currentTimeMillis() + millis

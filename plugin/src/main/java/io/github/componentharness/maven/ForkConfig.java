@@ -11,7 +11,7 @@ import java.util.Map;
  * @param harnessDir {@code target/harness/<execution-id>}: spec, status files, harness.log
  * @param debug suspend the JVM until a debugger attaches on port 5005
  */
-record ForkConfig(String executionId, Path javaExecutable, List<String> jvmArgs, List<Path> classpath,
+record ForkConfig(Path javaExecutable, List<String> jvmArgs, List<Path> classpath,
         Map<String, String> systemProperties, Map<String, String> environment, Path workingDirectory, Path harnessDir,
         String controlHost, int controlPort, boolean debug, Duration startTimeout, Duration stopTimeout) {
 

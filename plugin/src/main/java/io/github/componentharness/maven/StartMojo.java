@@ -207,7 +207,7 @@ public class StartMojo extends AbstractHarnessMojo {
                     logDir == null ? dir : logDir.toPath(), dir.resolve("work"));
             List<Path> classpath = classpath();
             SpecFactory.checkClasses(spec, classpath);
-            config = new ForkConfig(harnessId, javaExecutable(), jvmArguments(), classpath, systemPropertyVariables,
+            config = new ForkConfig(javaExecutable(), jvmArguments(), classpath, systemPropertyVariables,
                     environmentVariables, workingDirectory.toPath(), dir, controlHost, controlPort, debug,
                     spec.startTimeout(), spec.stopTimeout());
         } catch (HarnessException e) {

@@ -22,7 +22,7 @@ class ForkedHarnessTest {
     Path dir;
 
     private ForkConfig config(boolean debug) {
-        return new ForkConfig("it", Path.of("/opt/jdk/bin/java"), List.of("-Xmx64m", "-javaagent:/agents/jacoco.jar=destfile=x"),
+        return new ForkConfig(Path.of("/opt/jdk/bin/java"), List.of("-Xmx64m", "-javaagent:/agents/jacoco.jar=destfile=x"),
                 List.of(dir), Map.of("mode", "fast"), Map.of(), dir, dir.resolve("harness/it"), "127.0.0.1", 0, debug,
                 Duration.ofSeconds(30), Duration.ofSeconds(10));
     }

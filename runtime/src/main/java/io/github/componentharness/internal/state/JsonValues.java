@@ -19,8 +19,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.DoubleAccumulator;
-import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -124,9 +122,7 @@ public final class JsonValues {
         if (n instanceof BigDecimal) {
             return n;
         }
-        if (n instanceof DoubleAdder || n instanceof DoubleAccumulator || n instanceof Float || n instanceof Double) {
-            return n.doubleValue();
-        }
+        // Float, Double, DoubleAdder, DoubleAccumulator and any other Number.
         return n.doubleValue();
     }
 
