@@ -22,6 +22,7 @@ public final class ComponentSpec {
     private final Map<String, String> config;
     private final int replicas;
     private final List<String> dependsOn;
+    private final String process;
 
     private ComponentSpec(Builder b) {
         this.name = b.name;
@@ -31,6 +32,7 @@ public final class ComponentSpec {
         this.config = Collections.unmodifiableMap(new LinkedHashMap<>(b.config));
         this.replicas = b.replicas;
         this.dependsOn = List.copyOf(b.dependsOn);
+        this.process = b.process;
     }
 
     /** The declared name; replicas run as {@code name-1} … {@code name-n}. */
@@ -67,6 +69,20 @@ public final class ComponentSpec {
         return dependsOn;
     }
 
+    /**
+     * In process mode, the JVM that hosts every instance of this component, shared with the other
+     * components naming the same process; when empty, each instance gets a JVM of its own.
+     * Thread mode ignores it.
+     */
+    public Optional<String> process() {
+        return Optional.ofNullable(process);
+    }
+
+    /** The process-mode JVM that hosts {@code instance}: its {@link #process()}, else the instance itself. */
+    public String processOf(String instance) {
+        return process != null ? process : instance;
+    }
+
     /** The instance names: {@code [name]} without replicas, else {@code name-1} … {@code name-n}. */
     public List<String> instanceNames() {
         if (replicas == 1) {
@@ -86,12 +102,13 @@ public final class ComponentSpec {
         }
         ComponentSpec other = (ComponentSpec) o;
         return name.equals(other.name) && className.equals(other.className) && ports.equals(other.ports)
-                && config.equals(other.config) && replicas == other.replicas && dependsOn.equals(other.dependsOn);
+                && config.equals(other.config) && replicas == other.replicas && dependsOn.equals(other.dependsOn)
+                && Objects.equals(process, other.process);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, className, ports, config, replicas, dependsOn);
+        return Objects.hash(name, className, ports, config, replicas, dependsOn, process);
     }
 
     @Override
@@ -112,6 +129,7 @@ public final class ComponentSpec {
         private final Map<String, String> config = new LinkedHashMap<>();
         private int replicas = 1;
         private final List<String> dependsOn = new ArrayList<>();
+        private String process;
 
         private Builder(String name, String className, Class<?> componentClass) {
             this.name = name;
@@ -134,6 +152,15 @@ public final class ComponentSpec {
         /** Starts after every instance of each named component is ready, and stops before them. */
         public Builder dependsOn(String... componentNames) {
             dependsOn.addAll(Arrays.asList(componentNames));
+            return this;
+        }
+
+        /**
+         * In process mode, runs this component's instances in the JVM called {@code processName},
+         * together with every other component that names it.
+         */
+        public Builder process(String processName) {
+            this.process = processName;
             return this;
         }
 

@@ -115,8 +115,20 @@ public interface Harness extends AutoCloseable {
      */
     void start(String component);
 
-    /** Stops one component, then starts a fresh instance of it. */
+    /**
+     * Stops one component, then starts a fresh instance of it. In process mode the component's
+     * JVM is replaced, with every component it hosts.
+     */
     void restart(String component);
+
+    /**
+     * Crash simulation: kills the JVM that hosts {@code component} at once (SIGKILL), without
+     * asking anything to stop; its components turn {@code FAILED}. {@link #start} brings them
+     * back in a fresh JVM.
+     *
+     * @throws HarnessException in thread mode, where the component shares its JVM with the others
+     */
+    void kill(String component);
 
     /**
      * Releases this handle. For a {@link LocalHarness}: stops every component in reverse

@@ -31,7 +31,37 @@ public final class HarnessSpec {
     /** Default time a component gets to stop once asked. */
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
 
+    /**
+     * Where the components run. {@link Harness#start} runs threads only; {@code HarnessMain} and
+     * the Maven plugin run either.
+     */
+    public enum Mode {
+        /** Every component instance on its own thread of one JVM: the default, and the fastest. */
+        THREADS,
+        /**
+         * Every component instance, or each named {@linkplain ComponentSpec#process() process}
+         * group, in a JVM of its own, behind one coordinator that serves the control port.
+         */
+        PROCESSES;
+
+        /** The mode named {@code threads} or {@code processes}, in any case. */
+        public static Mode of(String name) {
+            for (Mode m : values()) {
+                if (m.name().equalsIgnoreCase(String.valueOf(name).trim())) {
+                    return m;
+                }
+            }
+            throw new HarnessException("unknown mode '" + name + "': use threads or processes");
+        }
+
+        /** The name as configured: {@code threads} or {@code processes}. */
+        public String configName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     private final List<ComponentSpec> components;
+    private final Mode mode;
     private final Duration startTimeout;
     private final Duration stopTimeout;
     private final boolean failOnLeak;
@@ -40,6 +70,7 @@ public final class HarnessSpec {
 
     private HarnessSpec(Builder b) {
         this.components = List.copyOf(b.components.values());
+        this.mode = b.mode;
         this.startTimeout = b.startTimeout;
         this.stopTimeout = b.stopTimeout;
         this.failOnLeak = b.failOnLeak;
@@ -69,6 +100,11 @@ public final class HarnessSpec {
     /** The declared component with this name (not an instance name such as {@code worker-1}). */
     public Optional<ComponentSpec> component(String name) {
         return components.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /** Threads (the default) or processes. */
+    public Mode mode() {
+        return mode;
     }
 
     /** Time for the whole start, and for one component started or restarted on its own. */
@@ -102,14 +138,14 @@ public final class HarnessSpec {
             return false;
         }
         HarnessSpec other = (HarnessSpec) o;
-        return components.equals(other.components) && startTimeout.equals(other.startTimeout)
+        return components.equals(other.components) && mode == other.mode && startTimeout.equals(other.startTimeout)
                 && stopTimeout.equals(other.stopTimeout) && failOnLeak == other.failOnLeak
                 && Objects.equals(logDir, other.logDir) && Objects.equals(workDir, other.workDir);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(components, startTimeout, stopTimeout, failOnLeak, logDir, workDir);
+        return Objects.hash(components, mode, startTimeout, stopTimeout, failOnLeak, logDir, workDir);
     }
 
     @Override
@@ -121,6 +157,7 @@ public final class HarnessSpec {
     public static final class Builder {
         private final Map<String, ComponentSpec> components = new LinkedHashMap<>();
         private final List<String> duplicateNames = new ArrayList<>();
+        private Mode mode = Mode.THREADS;
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
         private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
         private boolean failOnLeak;
@@ -157,6 +194,12 @@ public final class HarnessSpec {
             return this;
         }
 
+        /** Threads (the default) or processes; see {@link Mode}. */
+        public Builder mode(Mode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
         public Builder startTimeout(Duration timeout) {
             this.startTimeout = timeout;
             return this;
@@ -188,7 +231,7 @@ public final class HarnessSpec {
          * @throws HarnessException listing every problem found, each with what to fix
          */
         public HarnessSpec build() {
-            SpecValidation.check(new ArrayList<>(components.values()), duplicateNames, startTimeout, stopTimeout);
+            SpecValidation.check(new ArrayList<>(components.values()), duplicateNames, mode, startTimeout, stopTimeout);
             return new HarnessSpec(this);
         }
     }

@@ -1,10 +1,8 @@
 package io.github.componentharness;
 
-import io.github.componentharness.internal.local.ComponentRun;
+import io.github.componentharness.internal.local.InProcessHarness;
 import io.github.componentharness.internal.local.StopOutcome;
 import io.github.componentharness.internal.local.ThreadHarness;
-import io.github.componentharness.internal.state.AwaitProbe;
-import io.github.componentharness.internal.state.StateReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +21,21 @@ import java.util.function.Predicate;
  */
 public final class LocalHarness implements Harness {
 
-    /** How often a wait re-reads fields and getters, which announce no change. */
-    private static final long POLL_NANOS = Duration.ofMillis(5).toNanos();
-
     private final ThreadHarness harness;
+    private final InProcessHarness operations;
 
     private LocalHarness(ThreadHarness harness) {
         this.harness = harness;
+        this.operations = new InProcessHarness(harness);
     }
 
     static LocalHarness start(HarnessSpec spec) {
         Objects.requireNonNull(spec, "spec");
+        if (spec.mode() != HarnessSpec.Mode.THREADS) {
+            throw new HarnessException("Harness.start runs components as threads of this JVM, but the spec asks for mode "
+                    + spec.mode().configName() + ": run it with HarnessMain or the Maven plugin, or build the spec "
+                    + "with mode THREADS for a test in this JVM");
+        }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         ThreadHarness harness = new ThreadHarness(spec, loader != null ? loader : LocalHarness.class.getClassLoader());
         harness.startAll();
@@ -43,6 +45,11 @@ public final class LocalHarness implements Harness {
     /** The engine behind this harness, for the control port in this package. */
     ThreadHarness engine() {
         return harness;
+    }
+
+    /** The operations behind this harness, for the control port in this package. */
+    InProcessHarness operations() {
+        return operations;
     }
 
     /** The spec this harness runs. */
@@ -75,89 +82,71 @@ public final class LocalHarness implements Harness {
 
     @Override
     public Map<String, Status> status() {
-        return harness.status();
+        return operations.status();
     }
 
     @Override
     public Status status(String component) {
-        return harness.status(component);
+        return operations.status(component);
     }
 
     @Override
     public Optional<String> failure(String component) {
-        ComponentRun run = harness.currentRun(component);
-        if (run == null || run.status() != Status.FAILED) {
-            return Optional.empty();
-        }
-        return Optional.of(ThreadHarness.describe(run.lifecycle().failure()));
+        return operations.failure(component);
     }
 
     @Override
     public Object state(String component, String key) {
-        ComponentRun run = harness.run(component);
-        return StateReader.read(component, run.component(), run.published(), key);
+        return operations.state(component, key);
     }
 
     @Override
     public Map<String, Object> snapshot(String component) {
-        ComponentRun run = harness.run(component);
-        return StateReader.snapshot(run.component(), run.published());
+        return operations.snapshot(component);
     }
 
     @Override
     public Object await(String component, String key, Predicate<Object> predicate, Duration timeout) {
-        Objects.requireNonNull(predicate, "predicate");
-        return awaitValue(new AwaitProbe(this, component, key, (value, present) -> present && predicate.test(value),
-                "the predicate", timeout));
+        return operations.await(component, key, predicate, timeout);
     }
 
     @Override
     public Object await(String component, String key, Condition condition, Duration timeout) {
-        Objects.requireNonNull(condition, "condition");
-        return awaitValue(new AwaitProbe(this, component, key, condition::test, condition.toString(), timeout));
-    }
-
-    private Object awaitValue(AwaitProbe probe) {
-        while (true) {
-            long seen = harness.changes().version();
-            if (probe.check()) {
-                return probe.value();
-            }
-            long left = probe.nanosLeft();
-            if (left <= 0) {
-                throw probe.timedOut();
-            }
-            try {
-                harness.changes().awaitChange(seen, Math.min(left, POLL_NANOS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HarnessException("interrupted while awaiting a state value", e);
-            }
-        }
+        return operations.await(component, key, condition, timeout);
     }
 
     @Override
     public int port(String component, String portName) {
-        return harness.port(component, portName);
+        return operations.port(component, portName);
     }
 
     @Override
     public void stop(String component) {
-        harness.stop(component);
+        operations.stop(component);
     }
 
     @Override
     public void start(String component) {
-        harness.start(component);
+        operations.start(component);
     }
 
     @Override
     public void restart(String component) {
-        harness.restart(component);
+        operations.restart(component);
+    }
+
+    /**
+     * Refused: every component of a {@code LocalHarness} shares this JVM. Kill needs process mode.
+     *
+     * @throws HarnessException always (after checking that the component exists)
+     */
+    @Override
+    public void kill(String component) {
+        operations.kill(component);
     }
 
     @Override
     public void close() {
-        harness.close();
+        operations.close();
     }
 }

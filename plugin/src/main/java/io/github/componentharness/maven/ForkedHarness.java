@@ -100,7 +100,7 @@ final class ForkedHarness {
         Map<String, Object> json = new LinkedHashMap<>(Json.readObject(spec.toJson()));
         ProcessHandle self = ProcessHandle.current();
         json.put(ForkSettings.KEY, new ForkSettings(config.controlHost(), config.controlPort(), token, config.harnessDir(),
-                self.pid(), self.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L), true).toJson());
+                self.pid(), self.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L), true, null).toJson());
         OwnerOnlyFiles.write(config.specFile(), Json.writePretty(json));
     }
 

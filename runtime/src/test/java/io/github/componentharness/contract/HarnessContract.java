@@ -14,7 +14,11 @@ import io.github.componentharness.fixtures.Idle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,25 +30,37 @@ import org.junit.jupiter.api.Test;
  */
 abstract class HarnessContract {
 
-    /** Fails when told to, to show FAILED and its cause. */
+    /**
+     * Fails when a connection reaches its port {@code trigger}, to show FAILED and its cause: a
+     * test can break it wherever it runs, in this JVM or another.
+     */
     public static class Fragile implements io.github.componentharness.Component {
-        final CountDownLatch breakNow = new CountDownLatch(1);
-
         @Override
-        public void run(io.github.componentharness.ComponentContext ctx) throws InterruptedException {
-            ctx.publish("phase", "serving");
-            ctx.ready();
-            breakNow.await();
+        public void run(io.github.componentharness.ComponentContext ctx) throws IOException {
+            try (ServerSocket trigger = new ServerSocket(ctx.port("trigger"), 1, InetAddress.getLoopbackAddress())) {
+                ctx.onStop(trigger);
+                ctx.publish("phase", "serving");
+                ctx.ready();
+                trigger.accept().close();
+            } catch (SocketException closedByStop) {
+                if (ctx.stopping()) {
+                    return;
+                }
+                throw closedByStop;
+            }
             throw new IllegalStateException("lost its disk");
         }
     }
 
     static HarnessSpec spec() {
+        return specBuilder().build();
+    }
+
+    static HarnessSpec.Builder specBuilder() {
         return HarnessSpec.builder()
                 .component("counter", Counter.class, c -> c.ports("http").config("step", 1))
-                .component("fragile", Fragile.class)
-                .component("client", Idle.class, c -> c.replicas(2).dependsOn("counter"))
-                .build();
+                .component("fragile", Fragile.class, c -> c.ports("trigger"))
+                .component("client", Idle.class, c -> c.replicas(2).dependsOn("counter"));
     }
 
     protected Harness h;
@@ -52,8 +68,9 @@ abstract class HarnessContract {
     /** Starts {@link #spec()} and returns the harness under test. */
     abstract Harness open();
 
-    /** Makes the component {@code fragile} fail, as only the side running it can. */
-    abstract void breakFragile();
+    private void breakFragile() throws IOException {
+        new Socket(InetAddress.getLoopbackAddress(), h.port("fragile", "trigger")).close();
+    }
 
     abstract void shutDown();
 
@@ -123,7 +140,7 @@ abstract class HarnessContract {
     }
 
     @Test
-    void aFailedComponentShowsItsCauseAndEndsAwaitsAtOnce() {
+    void aFailedComponentShowsItsCauseAndEndsAwaitsAtOnce() throws IOException {
         breakFragile();
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> h.status("fragile") == Status.FAILED);
         assertThat(h.failure("fragile")).hasValue("java.lang.IllegalStateException: lost its disk");

@@ -13,10 +13,6 @@ class LocalHarnessContractTest extends HarnessContract {
         return local;
     }
 
-    @Override
-    void breakFragile() {
-        local.component("fragile", Fragile.class).breakNow.countDown();
-    }
 
     @Override
     void shutDown() {

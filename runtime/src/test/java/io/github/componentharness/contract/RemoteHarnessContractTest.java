@@ -17,10 +17,6 @@ class RemoteHarnessContractTest extends HarnessContract {
         return Harness.connect(port.endpoint(), port.token());
     }
 
-    @Override
-    void breakFragile() {
-        local.component("fragile", Fragile.class).breakNow.countDown();
-    }
 
     @Override
     void shutDown() {

@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -27,15 +30,22 @@ import java.util.function.Function;
  */
 final class Operations implements AutoCloseable {
 
-    static final String KNOWN_OPS = "ping, status, get, snapshot, port, await, stop, start, restart, threads, shutdown";
+    static final String KNOWN_OPS = "ping, status, get, snapshot, port, await, stop, start, restart, kill, threads, shutdown";
     static final long MAX_AWAIT_MILLIS = Duration.ofHours(1).toMillis();
     static final int MAX_PENDING_AWAITS = 10_000;
+    static final int MAX_FORWARDED_AWAITS = 256;
 
     private final Harness harness;
     private final byte[] token;
     private final Function<String, String> threadDump;
     private final Runnable onShutdown;
     private final AwaitWatcher awaits;
+    private final ExecutorService forwardedAwaits = new ThreadPoolExecutor(0, MAX_FORWARDED_AWAITS, 10, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "harness-control-await");
+                t.setDaemon(true);
+                return t;
+            });
     private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "harness-control-lifecycle");
         t.setDaemon(true);
@@ -47,7 +57,7 @@ final class Operations implements AutoCloseable {
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.threadDump = threadDump;
         this.onShutdown = onShutdown;
-        this.awaits = new AwaitWatcher(changes, MAX_PENDING_AWAITS);
+        this.awaits = changes == null ? null : new AwaitWatcher(changes, MAX_PENDING_AWAITS);
     }
 
     /**
@@ -97,6 +107,7 @@ final class Operations implements AutoCloseable {
             case "stop":
             case "start":
             case "restart":
+            case "kill":
                 String component = r.requiredString("component");
                 harness.status(component);
                 inBackground(later, () -> {
@@ -104,6 +115,8 @@ final class Operations implements AutoCloseable {
                         harness.stop(component);
                     } else if (op.equals("start")) {
                         harness.start(component);
+                    } else if (op.equals("kill")) {
+                        harness.kill(component);
                     } else {
                         harness.restart(component);
                     }
@@ -136,12 +149,39 @@ final class Operations implements AutoCloseable {
         String key = r.requiredString("key");
         Condition condition = Condition.of(r.requiredString("condition"), r.raw("value"));
         long timeoutMillis = r.requiredMillis("timeoutMs", MAX_AWAIT_MILLIS);
+        if (awaits == null) {
+            return forwardAwait(component, key, condition, timeoutMillis, later);
+        }
         AwaitProbe probe = new AwaitProbe(harness, component, key, condition::test, condition.toString(),
                 Duration.ofMillis(timeoutMillis));
         if (probe.check()) {
             return Replies.ok(probe.value());
         }
         awaits.add(new AwaitWatcher.Pending(probe, later));
+        return null;
+    }
+
+    /**
+     * A harness that announces no changes here (a process-mode coordinator) awaits on its own
+     * side, which is the JVM hosting the component: each pending await holds a thread here.
+     */
+    private Map<String, Object> forwardAwait(String component, String key, Condition condition, long timeoutMillis,
+            Consumer<Map<String, Object>> later) {
+        harness.status(component);
+        try {
+            forwardedAwaits.execute(() -> {
+                Map<String, Object> reply;
+                try {
+                    reply = Replies.ok(harness.await(component, key, condition, Duration.ofMillis(timeoutMillis)));
+                } catch (RuntimeException e) {
+                    reply = Replies.error(e);
+                }
+                later.accept(reply);
+            });
+        } catch (RejectedExecutionException e) {
+            return Replies.error(ControlError.FAILED, "too many pending awaits (" + MAX_FORWARDED_AWAITS
+                    + "): let some end first");
+        }
         return null;
     }
 
@@ -197,7 +237,10 @@ final class Operations implements AutoCloseable {
 
     @Override
     public void close() {
-        awaits.close();
+        if (awaits != null) {
+            awaits.close();
+        }
+        forwardedAwaits.shutdownNow();
         lifecycle.shutdownNow();
     }
 }

@@ -127,6 +127,16 @@ public final class RemoteHarness implements Harness {
         call("restart", component, Map.of(), LIFECYCLE_TIMEOUT);
     }
 
+    @Override
+    public void kill(String component) {
+        call("kill", component, Map.of(), LIFECYCLE_TIMEOUT);
+    }
+
+    /** Thread stacks of one component, or of the harness JVM for {@code null}. */
+    public String threads(String component) {
+        return String.valueOf(value(call("threads", component, Map.of(), CALL_TIMEOUT)));
+    }
+
     /** Asks the harness to stop every component and exit. */
     public void shutdown() {
         call("shutdown", null, Map.of(), CALL_TIMEOUT);

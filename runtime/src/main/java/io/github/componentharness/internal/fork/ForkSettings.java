@@ -1,6 +1,12 @@
 package io.github.componentharness.internal.fork;
 
+import io.github.componentharness.internal.local.Placement;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,9 +20,11 @@ import java.util.Map;
  * @param parentPid the Maven process to outlive by at most a second or two, or 0 for none
  * @param parentStartMillis the parent's start time, so a recycled pid is not mistaken for it
  * @param watchStdin whether the end of standard input means the parent is gone
+ * @param placement in process mode, what this component JVM hosts; {@code null} in a harness
+ *     JVM or a coordinator
  */
 public record ForkSettings(String controlHost, int controlPort, String token, Path statusDir, long parentPid,
-        long parentStartMillis, boolean watchStdin) {
+        long parentStartMillis, boolean watchStdin, Placement placement) {
 
     public static final String KEY = "fork";
 
@@ -29,12 +37,19 @@ public record ForkSettings(String controlHost, int controlPort, String token, Pa
         m.put("parentPid", parentPid);
         m.put("parentStartMillis", parentStartMillis);
         m.put("watchStdin", watchStdin);
+        if (placement != null) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("process", placement.process());
+            p.put("hosted", new ArrayList<>(new TreeSet<>(placement.hosted())));
+            p.put("ports", placement.ports());
+            m.put("placement", p);
+        }
         return m;
     }
 
-    static ForkSettings fromJson(Object json) {
+    public static ForkSettings fromJson(Object json) {
         if (!(json instanceof Map)) {
-            return new ForkSettings("127.0.0.1", 0, null, null, 0, 0, false);
+            return new ForkSettings("127.0.0.1", 0, null, null, 0, 0, false, null);
         }
         Map<?, ?> m = (Map<?, ?>) json;
         return new ForkSettings(
@@ -44,6 +59,23 @@ public record ForkSettings(String controlHost, int controlPort, String token, Pa
                 m.get("statusDir") == null ? null : Path.of(m.get("statusDir").toString()),
                 m.get("parentPid") instanceof Number ? ((Number) m.get("parentPid")).longValue() : 0,
                 m.get("parentStartMillis") instanceof Number ? ((Number) m.get("parentStartMillis")).longValue() : 0,
-                Boolean.TRUE.equals(m.get("watchStdin")));
+                Boolean.TRUE.equals(m.get("watchStdin")),
+                placement(m.get("placement")));
+    }
+
+    private static Placement placement(Object json) {
+        if (!(json instanceof Map)) {
+            return null;
+        }
+        Map<?, ?> p = (Map<?, ?>) json;
+        Set<String> hosted = new LinkedHashSet<>();
+        ((List<?>) p.get("hosted")).forEach(h -> hosted.add(String.valueOf(h)));
+        Map<String, Map<String, Integer>> ports = new LinkedHashMap<>();
+        ((Map<?, ?>) p.get("ports")).forEach((instance, own) -> {
+            Map<String, Integer> byName = new LinkedHashMap<>();
+            ((Map<?, ?>) own).forEach((name, port) -> byName.put(String.valueOf(name), ((Number) port).intValue()));
+            ports.put(String.valueOf(instance), byName);
+        });
+        return new Placement(String.valueOf(p.get("process")), hosted, ports);
     }
 }

@@ -1,12 +1,17 @@
 package io.github.componentharness.internal.fork;
 
-import io.github.componentharness.ControlPort;
 import io.github.componentharness.Harness;
 import io.github.componentharness.HarnessException;
 import io.github.componentharness.HarnessSpec;
-import io.github.componentharness.LocalHarness;
+import io.github.componentharness.internal.control.ControlServer;
 import io.github.componentharness.internal.json.Json;
+import io.github.componentharness.internal.local.Changes;
+import io.github.componentharness.internal.local.InProcessHarness;
+import io.github.componentharness.internal.local.StopOutcome;
 import io.github.componentharness.internal.local.ThreadDumps;
+import io.github.componentharness.internal.local.ThreadHarness;
+import io.github.componentharness.internal.process.ChildJvm;
+import io.github.componentharness.internal.process.Coordinator;
 import java.io.IOException;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -24,13 +29,18 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs a spec in its own JVM: {@code java -cp <classpath> io.github.componentharness.internal.fork.HarnessMain spec.json}.
  * The Maven plugin forks it with a {@code fork} section in the spec (control port, status files,
- * the Maven process to watch); without one it runs the spec as a service until SIGTERM.
+ * the Maven process to watch); without one it runs the spec as a service until SIGTERM. With
+ * mode {@code processes} it is the coordinator, and starts one JVM like itself per process,
+ * each running this class with a {@code placement} in its {@code fork} section.
  *
- * <p>Exit codes: 0 stopped cleanly, 1 failed to start, 2 bad arguments, 3 its parent went away.
+ * <p>Exit codes: 0 stopped cleanly (SIGTERM included), 1 failed to start, 2 bad arguments, 3 its
+ * parent went away.
  */
 public final class HarnessMain {
 
@@ -44,8 +54,10 @@ public final class HarnessMain {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopDone = new CountDownLatch(1);
     private volatile boolean exitingOnPurpose;
-    private volatile LocalHarness harness;
-    private volatile ControlPort controlPort;
+    private volatile Harness harness;
+    private volatile Supplier<List<String>> problems = List::of;
+    private volatile ControlServer controlPort;
+    private volatile boolean terminated;
     private volatile Thread stdinWatchdog;
 
     HarnessMain(HarnessSpec spec, ForkSettings fork) {
@@ -72,14 +84,33 @@ public final class HarnessMain {
 
     int run() {
         Runtime.getRuntime().addShutdownHook(new Thread(this::onJvmShutdown, "harness-shutdown"));
+        stopOnSigterm();
         long begin = System.nanoTime();
         try {
-            harness = Harness.start(spec);
+            Function<String, String> threadDump;
+            Changes changes;
+            if (fork.placement() == null && spec.mode() == HarnessSpec.Mode.PROCESSES) {
+                Coordinator coordinator = new Coordinator(spec, processesDir(), ChildJvm.likeThisOne());
+                coordinator.startAll();
+                threadDump = coordinator::threads;
+                changes = null;
+                problems = coordinator::problems;
+                harness = coordinator;
+            } else {
+                ClassLoader loader = HarnessMain.class.getClassLoader();
+                ThreadHarness engine = new ThreadHarness(spec, loader, fork.placement());
+                engine.startAll();
+                threadDump = engine::threads;
+                changes = engine.changes();
+                problems = () -> engine.problems().stream().map(StopOutcome::report).toList();
+                harness = new InProcessHarness(engine);
+            }
             if (fork.token() != null) {
-                controlPort = ControlPort.serve(harness, fork.controlHost(), fork.controlPort(), fork.token(), () -> {
-                    stopAll("shutdown requested");
-                    stopped.countDown();
-                });
+                controlPort = ControlServer.start(harness, changes, fork.controlHost(), fork.controlPort(), fork.token(),
+                        threadDump, () -> {
+                            stopAll("shutdown requested");
+                            stopped.countDown();
+                        });
             }
             reportReady((System.nanoTime() - begin) / 1_000_000);
         } catch (RuntimeException e) {
@@ -89,9 +120,10 @@ public final class HarnessMain {
         startWatchdogs();
         int count = harness.status().size();
         say("Harness ready: " + count + (count == 1 ? " component" : " components")
+                + (harness instanceof Coordinator ? " in " + ((Coordinator) harness).processes().size() + " processes" : "")
                 + (controlPort == null ? "" : ", control port " + controlPort.endpoint()));
         awaitStopped();
-        stopAll("shutdown requested");
+        stopAll(terminated ? "SIGTERM" : "shutdown requested");
         say("Harness exiting");
         return 0;
     }
@@ -104,7 +136,7 @@ public final class HarnessMain {
         Map<String, Object> ports = new LinkedHashMap<>();
         for (String instance : harness.status().keySet()) {
             Map<String, Object> own = new LinkedHashMap<>();
-            harness.spec().components().stream().filter(c -> c.instanceNames().contains(instance)).findFirst()
+            spec.components().stream().filter(c -> c.instanceNames().contains(instance)).findFirst()
                     .ifPresent(c -> c.ports().forEach(p -> own.put(p, harness.port(instance, p))));
             ports.put(instance, own);
         }
@@ -179,12 +211,13 @@ public final class HarnessMain {
         }
         long componentsStopped = System.nanoTime();
         report.put("why", why);
-        report.put("problems", harness.problems());
+        List<String> found = problems.get();
+        report.put("problems", found);
         Map<String, Object> status = new LinkedHashMap<>();
         harness.status().forEach((name, s) -> status.put(name, s.name()));
         report.put("status", status);
         writeStatus(StatusFiles.STOPPED, report);
-        harness.problems().forEach(System.err::println);
+        found.forEach(System.err::println);
         // Last: on the shutdown op this runs on the control port's own thread, which closing interrupts.
         if (controlPort != null) {
             controlPort.close();
@@ -194,8 +227,35 @@ public final class HarnessMain {
     }
 
     /** A line of harness.log, with the JVM's uptime, so slow steps show. */
-    private static void say(String line) {
-        System.out.println("[" + ManagementFactory.getRuntimeMXBean().getUptime() + " ms] " + line);
+    private void say(String line) {
+        System.out.println("[" + ManagementFactory.getRuntimeMXBean().getUptime() + " ms] "
+                + (fork.placement() == null ? "" : "process '" + fork.placement().process() + "': ") + line);
+    }
+
+    /** Where a coordinator keeps its component JVMs' specs and status files. */
+    private Path processesDir() {
+        try {
+            return fork.statusDir() != null ? fork.statusDir().resolve("processes")
+                    : Files.createTempDirectory("harness-processes-");
+        } catch (IOException e) {
+            throw new HarnessException("cannot create a directory for the component processes: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * SIGTERM is how a service is asked to stop: stop in order and exit 0, rather than let the
+     * JVM end with 143 through its shutdown hooks. Where the JDK offers no signal handling, the
+     * shutdown hook still stops everything.
+     */
+    private void stopOnSigterm() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> {
+                terminated = true;
+                stopped.countDown();
+            });
+        } catch (Throwable unsupported) {
+            System.err.println("SIGTERM will end the harness through its shutdown hook: " + unsupported);
+        }
     }
 
     private void startWatchdogs() {

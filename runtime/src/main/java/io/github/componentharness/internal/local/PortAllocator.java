@@ -47,6 +47,11 @@ public final class PortAllocator implements AutoCloseable {
         ports.put(instance, java.util.Collections.unmodifiableMap(own));
     }
 
+    /** Records ports allocated elsewhere (by a process-mode coordinator) for one instance. */
+    public synchronized void assign(String instance, Map<String, Integer> given) {
+        ports.put(instance, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(given)));
+    }
+
     /** The ports of one instance, by port name. */
     public synchronized Map<String, Integer> ports(String instance) {
         return ports.getOrDefault(instance, Map.of());

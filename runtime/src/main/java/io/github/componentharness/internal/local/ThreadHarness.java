@@ -39,6 +39,7 @@ public final class ThreadHarness implements RunContext.Services {
     private final List<StopOutcome> problems = Collections.synchronizedList(new ArrayList<>());
     private final Path workRoot;
     private final boolean temporaryWorkRoot;
+    private final Placement placement;
     private volatile boolean closed;
 
     /**
@@ -46,7 +47,16 @@ public final class ThreadHarness implements RunContext.Services {
      * Nothing runs yet; {@link #startAll()} starts it.
      */
     public ThreadHarness(HarnessSpec spec, ClassLoader loader) {
+        this(spec, loader, null);
+    }
+
+    /**
+     * Prepares the instances that {@code placement} hosts, on the ports it gives; dependencies
+     * on instances hosted elsewhere count as met (the coordinator starts this JVM after them).
+     */
+    public ThreadHarness(HarnessSpec spec, ClassLoader loader, Placement placement) {
         this.spec = spec;
+        this.placement = placement;
         this.topology = Topology.of(spec);
         this.classes = ComponentClasses.load(spec, loader);
         OutputRouter.acquire();
@@ -56,10 +66,17 @@ public final class ThreadHarness implements RunContext.Services {
             for (ComponentSpec c : topology.startOrder()) {
                 List<String> dependencies = new ArrayList<>();
                 for (String d : c.dependsOn()) {
-                    dependencies.addAll(spec.component(d).orElseThrow().instanceNames());
+                    spec.component(d).orElseThrow().instanceNames().stream().filter(this::hosted).forEach(dependencies::add);
                 }
                 for (String name : c.instanceNames()) {
-                    ports.allocate(name, c.ports());
+                    if (!hosted(name)) {
+                        continue;
+                    }
+                    if (placement == null) {
+                        ports.allocate(name, c.ports());
+                    } else {
+                        ports.assign(name, placement.ports().getOrDefault(name, Map.of()));
+                    }
                     ComponentOutput output = new ComponentOutput(name, spec.logDir().orElse(null));
                     instances.put(name, new Instance(name, c, dependencies, ports.ports(name), output));
                 }
@@ -73,6 +90,10 @@ public final class ThreadHarness implements RunContext.Services {
 
     public HarnessSpec spec() {
         return spec;
+    }
+
+    private boolean hosted(String instance) {
+        return placement == null || placement.hosted().contains(instance);
     }
 
     /**
@@ -432,6 +453,12 @@ public final class ThreadHarness implements RunContext.Services {
 
     @Override
     public int port(String component, String portName) {
+        if (placement != null && !instances.containsKey(component) && placement.ports().containsKey(component)) {
+            Integer port = placement.ports().get(component).get(portName);
+            if (port != null) {
+                return port;
+            }
+        }
         Instance instance = instance(component);
         Integer port = instance.ports().get(portName);
         if (port == null) {

@@ -19,6 +19,7 @@ public final class SpecJson {
 
     public static String write(HarnessSpec spec) {
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put("mode", spec.mode().configName());
         root.put("startTimeout", spec.startTimeout().toString());
         root.put("stopTimeout", spec.stopTimeout().toString());
         root.put("failOnLeak", spec.failOnLeak());
@@ -36,6 +37,7 @@ public final class SpecJson {
         m.put("config", c.config());
         m.put("replicas", c.replicas());
         m.put("dependsOn", c.dependsOn());
+        c.process().ifPresent(p -> m.put("process", p));
         return m;
     }
 
@@ -47,6 +49,9 @@ public final class SpecJson {
             throw new HarnessException("Invalid harness spec JSON: " + e.getMessage());
         }
         HarnessSpec.Builder b = HarnessSpec.builder();
+        if (root.get("mode") != null) {
+            b.mode(HarnessSpec.Mode.of(root.get("mode").toString()));
+        }
         if (root.containsKey("startTimeout")) {
             b.startTimeout(duration(root, "startTimeout"));
         }
@@ -77,6 +82,9 @@ public final class SpecJson {
                 }
                 Object replicas = c.get("replicas");
                 cb.replicas(replicas instanceof Number ? ((Number) replicas).intValue() : 1);
+                if (c.get("process") != null) {
+                    cb.process(c.get("process").toString());
+                }
             });
         }
         return b.build();

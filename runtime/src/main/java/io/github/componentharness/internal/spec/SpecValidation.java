@@ -2,6 +2,7 @@ package io.github.componentharness.internal.spec;
 
 import io.github.componentharness.ComponentSpec;
 import io.github.componentharness.HarnessException;
+import io.github.componentharness.HarnessSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ public final class SpecValidation {
     private SpecValidation() {
     }
 
-    public static void check(List<ComponentSpec> components, List<String> duplicateNames,
+    public static void check(List<ComponentSpec> components, List<String> duplicateNames, HarnessSpec.Mode mode,
             Duration startTimeout, Duration stopTimeout) {
         List<String> problems = new ArrayList<>();
         if (components.isEmpty()) {
@@ -59,10 +60,69 @@ public final class SpecValidation {
                 }
             }
         }
+        checkProcesses(components, instanceOwners, problems);
         if (problems.isEmpty()) {
             findCycle(components).ifPresent(problems::add);
         }
+        if (problems.isEmpty() && mode == HarnessSpec.Mode.PROCESSES) {
+            findProcessCycle(components).ifPresent(problems::add);
+        }
         throwIfAny(problems);
+    }
+
+    private static void checkProcesses(List<ComponentSpec> components, Map<String, String> instanceOwners,
+            List<String> problems) {
+        for (ComponentSpec c : components) {
+            String process = c.process().orElse(null);
+            if (process == null || c.name() == null) {
+                continue;
+            }
+            if (!NAME.matcher(process).matches()) {
+                problems.add("component '" + c.name() + "' names process '" + process + "', but a process name may only "
+                        + "hold letters, digits, '.', '_' and '-', and must start with a letter or digit: rename it");
+            }
+            String owner = instanceOwners.get(process);
+            ComponentSpec ownerSpec = components.stream().filter(o -> o.name() != null && o.name().equals(owner))
+                    .findFirst().orElse(null);
+            if (ownerSpec != null && !process.equals(ownerSpec.process().orElse(null))) {
+                problems.add("component '" + c.name() + "' names process '" + process + "', which is also the name of "
+                        + "component instance '" + process + "' in a process of its own: rename the process");
+            }
+        }
+    }
+
+    /**
+     * In process mode each process starts once everything its components depend on runs in other
+     * processes; two processes that depend on each other could never start.
+     */
+    private static java.util.Optional<String> findProcessCycle(List<ComponentSpec> components) {
+        Map<String, ComponentSpec> byName = new HashMap<>();
+        components.forEach(c -> byName.put(c.name(), c));
+        Map<String, List<String>> edges = new LinkedHashMap<>();
+        for (ComponentSpec c : components) {
+            for (String instance : c.instanceNames()) {
+                String from = c.processOf(instance);
+                List<String> targets = edges.computeIfAbsent(from, k -> new ArrayList<>());
+                for (String d : c.dependsOn()) {
+                    ComponentSpec dependency = byName.get(d);
+                    for (String other : dependency.instanceNames()) {
+                        String to = dependency.processOf(other);
+                        if (!to.equals(from) && !targets.contains(to)) {
+                            targets.add(to);
+                        }
+                    }
+                }
+            }
+        }
+        Set<String> done = new HashSet<>();
+        for (String start : edges.keySet()) {
+            String cycle = visit(start, edges, new ArrayList<>(), new HashSet<>(), done);
+            if (cycle != null) {
+                return java.util.Optional.of("processes depend on each other: " + cycle + " (a process starts once "
+                        + "what its components depend on runs): put these components in one process, or in separate ones");
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Throws one exception listing every problem, each with its fix; does nothing for none. */

@@ -1,0 +1,460 @@
+package io.github.componentharness.internal.process;
+
+import io.github.componentharness.ComponentSpec;
+import io.github.componentharness.Condition;
+import io.github.componentharness.Harness;
+import io.github.componentharness.HarnessException;
+import io.github.componentharness.HarnessSpec;
+import io.github.componentharness.Status;
+import io.github.componentharness.internal.control.RemoteHarness;
+import io.github.componentharness.internal.local.PortAllocator;
+import io.github.componentharness.internal.local.ThreadDumps;
+import io.github.componentharness.internal.state.AwaitProbe;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Process mode: runs each process of a spec (a declared process group, or else one component
+ * instance) in a JVM of its own, in dependency order, and answers for all of them as one
+ * {@link Harness}, routing each call to the JVM that hosts the component. Ports are allocated
+ * here, for every instance, so each JVM knows where its peers listen.
+ */
+public final class Coordinator implements Harness {
+
+    private static final long POLL_NANOS = Duration.ofMillis(10).toNanos();
+    /** What a component JVM may need beyond its components' stop timeouts to exit. */
+    private static final Duration EXIT_MARGIN = Duration.ofSeconds(5);
+
+    private final HarnessSpec spec;
+    private final Map<String, ComponentProcess> processes = new LinkedHashMap<>();
+    private final Map<String, ComponentProcess> hostOf = new LinkedHashMap<>();
+    private final Map<String, Set<String>> dependsOn = new LinkedHashMap<>();
+    private final Map<String, Integer> levels = new LinkedHashMap<>();
+    private final PortAllocator ports = new PortAllocator();
+    private final ReentrantLock lifecycleLock = new ReentrantLock();
+    private volatile boolean closed;
+
+    /** Plans the processes and reserves every port; nothing runs until {@link #startAll()}. */
+    public Coordinator(HarnessSpec spec, Path processesDir, ChildJvm jvm) {
+        this.spec = spec;
+        Map<String, List<String>> hosted = new LinkedHashMap<>();
+        for (ComponentSpec c : spec.components()) {
+            for (String instance : c.instanceNames()) {
+                ports.allocate(instance, c.ports());
+                hosted.computeIfAbsent(c.processOf(instance), k -> new ArrayList<>()).add(instance);
+            }
+        }
+        Map<String, Map<String, Integer>> allPorts = new LinkedHashMap<>();
+        for (ComponentSpec c : spec.components()) {
+            c.instanceNames().forEach(i -> allPorts.put(i, ports.ports(i)));
+        }
+        hosted.forEach((name, instances) -> {
+            ComponentProcess p = new ComponentProcess(name, instances, processesDir.resolve(name), spec, allPorts, jvm);
+            processes.put(name, p);
+            instances.forEach(i -> hostOf.put(i, p));
+        });
+        for (ComponentSpec c : spec.components()) {
+            for (String instance : c.instanceNames()) {
+                Set<String> needs = dependsOn.computeIfAbsent(c.processOf(instance), k -> new java.util.LinkedHashSet<>());
+                for (String d : c.dependsOn()) {
+                    ComponentSpec dependency = spec.component(d).orElseThrow();
+                    dependency.instanceNames().stream().map(dependency::processOf)
+                            .filter(p -> !p.equals(c.processOf(instance))).forEach(needs::add);
+                }
+            }
+        }
+        processes.keySet().forEach(this::level);
+    }
+
+    private int level(String process) {
+        Integer known = levels.get(process);
+        if (known != null) {
+            return known;
+        }
+        int level = dependsOn.get(process).stream().mapToInt(this::level).map(l -> l + 1).max().orElse(0);
+        levels.put(process, level);
+        return level;
+    }
+
+    /** The processes, each with the instances it hosts, in start order. */
+    public Map<String, List<String>> processes() {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        processes.values().stream().sorted((a, b) -> levels.get(a.name()) - levels.get(b.name()))
+                .forEach(p -> all.put(p.name(), p.hosted()));
+        return all;
+    }
+
+    /**
+     * Starts every process once the processes it depends on are ready, independent ones in
+     * parallel, and returns once all are ready.
+     *
+     * @throws HarnessException when one fails or is not ready within the start timeout; what had
+     *     started has been stopped again, in reverse order
+     */
+    public void startAll() {
+        lifecycleLock.lock();
+        ExecutorService launcher = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "harness-process-launcher");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            long deadline = System.nanoTime() + spec.startTimeout().toNanos();
+            ExecutorCompletionService<ComponentProcess> started = new ExecutorCompletionService<>(launcher);
+            List<ComponentProcess> waiting = new ArrayList<>(processes.values());
+            int running = 0;
+            int launched = 0;
+            while (running < processes.size()) {
+                for (ComponentProcess p : new ArrayList<>(waiting)) {
+                    if (dependsOn.get(p.name()).stream().allMatch(d -> processes.get(d).state() == ComponentProcess.State.RUNNING)) {
+                        waiting.remove(p);
+                        launched++;
+                        for (String instance : p.hosted()) {
+                            ports.release(instance);
+                        }
+                        started.submit(() -> {
+                            p.start(deadline);
+                            return p;
+                        });
+                    }
+                }
+                if (launched == running) {
+                    throw new IllegalStateException("no process can start: " + waiting);
+                }
+                Future<ComponentProcess> done = started.take();
+                try {
+                    done.get();
+                    running++;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    throw cause instanceof HarnessException ? (HarnessException) cause
+                            : new HarnessException("cannot start a process: " + cause, cause);
+                }
+            }
+        } catch (HarnessException | InterruptedException e) {
+            HarnessException failure = e instanceof HarnessException ? (HarnessException) e
+                    : new HarnessException("interrupted while starting the processes", e);
+            launcher.shutdownNow();
+            try {
+                close();
+            } catch (RuntimeException closing) {
+                failure.addSuppressed(closing);
+            }
+            throw failure;
+        } finally {
+            launcher.shutdownNow();
+            lifecycleLock.unlock();
+        }
+    }
+
+    /** Stops every process, deepest level first, independent ones in parallel. */
+    @Override
+    public void close() {
+        lifecycleLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            int deepest = levels.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            for (int level = deepest; level >= 0; level--) {
+                int l = level;
+                List<Thread> stoppers = new ArrayList<>();
+                for (ComponentProcess p : processes.values()) {
+                    if (levels.get(p.name()) == l) {
+                        Thread t = new Thread(() -> p.stop(stopBudget(p)), "harness-process-stopper");
+                        t.start();
+                        stoppers.add(t);
+                    }
+                }
+                for (Thread t : stoppers) {
+                    joinUninterruptibly(t);
+                }
+            }
+        } finally {
+            ports.close();
+            lifecycleLock.unlock();
+        }
+        List<String> leaks = problems().stream().filter(p -> p.contains(" leaked ")).toList();
+        if (spec.failOnLeak() && !leaks.isEmpty()) {
+            throw new HarnessException("failOnLeak: " + String.join("", leaks).stripTrailing());
+        }
+    }
+
+    /** A JVM stops its components level by level, each level within the stop timeout. */
+    private Duration stopBudget(ComponentProcess p) {
+        return spec.stopTimeout().multipliedBy(p.hosted().size()).plus(EXIT_MARGIN);
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Overruns and leaks reported by the processes that stopped so far. */
+    public List<String> problems() {
+        return processes.values().stream().flatMap(p -> p.problems().stream()).toList();
+    }
+
+    private ComponentProcess host(String component) {
+        ComponentProcess p = hostOf.get(component);
+        if (p != null) {
+            return p;
+        }
+        String hint = spec.component(String.valueOf(component)).filter(c -> c.replicas() > 1)
+                .map(c -> " ('" + component + "' has replicas: name one of " + String.join(", ", c.instanceNames()) + ")")
+                .orElse("");
+        throw new HarnessException("unknown component '" + component + "'" + hint + " (known: "
+                + String.join(", ", hostOf.keySet()) + ")");
+    }
+
+    @Override
+    public Map<String, Status> status() {
+        Map<String, Status> all = new LinkedHashMap<>();
+        for (ComponentProcess p : processes.values()) {
+            Map<String, Status> inside = null;
+            if (p.state() == ComponentProcess.State.RUNNING) {
+                try {
+                    inside = p.client().status();
+                } catch (HarnessException gone) {
+                    inside = null;
+                }
+            }
+            for (String instance : p.hosted()) {
+                all.put(instance, inside != null && inside.containsKey(instance) ? inside.get(instance) : outside(p));
+            }
+        }
+        Map<String, Status> ordered = new LinkedHashMap<>();
+        hostOf.keySet().forEach(i -> ordered.put(i, all.get(i)));
+        return ordered;
+    }
+
+    @Override
+    public Status status(String component) {
+        ComponentProcess p = host(component);
+        if (p.state() == ComponentProcess.State.RUNNING) {
+            try {
+                return p.client().status(component);
+            } catch (HarnessException gone) {
+                // It ended in the meantime: the state below says how.
+            }
+        }
+        return outside(p);
+    }
+
+    /** The status of a component whose JVM is not running. */
+    private static Status outside(ComponentProcess p) {
+        return switch (p.state()) {
+            case NEW -> Status.NEW;
+            case STARTING -> Status.STARTING;
+            case RUNNING -> Status.RUNNING;
+            case ENDED -> p.failure() == null ? Status.STOPPED : Status.FAILED;
+        };
+    }
+
+    @Override
+    public Optional<String> failure(String component) {
+        ComponentProcess p = host(component);
+        if (p.state() == ComponentProcess.State.RUNNING) {
+            try {
+                return p.client().failure(component);
+            } catch (HarnessException gone) {
+                // It ended in the meantime.
+            }
+        }
+        return Optional.ofNullable(p.state() == ComponentProcess.State.ENDED ? p.failure() : null);
+    }
+
+    @Override
+    public Object state(String component, String key) {
+        return running(component).state(component, key);
+    }
+
+    @Override
+    public Map<String, Object> snapshot(String component) {
+        return running(component).snapshot(component);
+    }
+
+    private RemoteHarness running(String component) {
+        ComponentProcess p = host(component);
+        if (p.state() != ComponentProcess.State.RUNNING) {
+            throw new HarnessException("component '" + component + "' is " + outside(p) + ": its process '" + p.name()
+                    + "' is not running (" + p.describeState() + ")");
+        }
+        return p.client();
+    }
+
+    @Override
+    public Object await(String component, String key, Predicate<Object> predicate, Duration timeout) {
+        Objects.requireNonNull(predicate, "predicate");
+        AwaitProbe probe = new AwaitProbe(this, component, key, (value, present) -> present && predicate.test(value),
+                "the predicate", timeout);
+        while (!probe.check()) {
+            long left = probe.nanosLeft();
+            if (left <= 0) {
+                throw probe.timedOut();
+            }
+            LockSupport.parkNanos(Math.min(left, POLL_NANOS));
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new HarnessException("interrupted while awaiting '" + component + "." + key + "'");
+            }
+        }
+        return probe.value();
+    }
+
+    /** Awaits in the JVM hosting the component, over a connection of its own so other calls go on. */
+    @Override
+    public Object await(String component, String key, Condition condition, Duration timeout) {
+        running(component);
+        try (RemoteHarness own = host(component).newClient()) {
+            return own.await(component, key, condition, timeout);
+        }
+    }
+
+    @Override
+    public int port(String component, String portName) {
+        host(component);
+        Integer port = ports.ports(component).get(portName);
+        if (port == null) {
+            Set<String> declared = ports.ports(component).keySet();
+            throw new HarnessException("component '" + component + "' has no port '" + portName + "' (declared: "
+                    + (declared.isEmpty() ? "none" : String.join(", ", declared)) + "): declare it in the component's ports");
+        }
+        return port;
+    }
+
+    /** Every instance's ports, by instance and port name. */
+    public Map<String, Map<String, Integer>> ports() {
+        Map<String, Map<String, Integer>> all = new LinkedHashMap<>();
+        hostOf.keySet().forEach(i -> all.put(i, ports.ports(i)));
+        return all;
+    }
+
+    /** Stops the component inside its JVM, which keeps running. */
+    @Override
+    public void stop(String component) {
+        ComponentProcess p = host(component);
+        lifecycleLock.lock();
+        try {
+            checkOpen();
+            if (p.state() == ComponentProcess.State.RUNNING) {
+                p.client().stop(component);
+            }
+        } finally {
+            lifecycleLock.unlock();
+        }
+    }
+
+    /** Starts the component in its running JVM, or a fresh JVM when that is not running. */
+    @Override
+    public void start(String component) {
+        ComponentProcess p = host(component);
+        lifecycleLock.lock();
+        try {
+            checkOpen();
+            if (p.state() == ComponentProcess.State.RUNNING) {
+                p.client().start(component);
+                return;
+            }
+            launch(p);
+        } finally {
+            lifecycleLock.unlock();
+        }
+    }
+
+    /** Replaces the JVM hosting the component, with every component in it. */
+    @Override
+    public void restart(String component) {
+        ComponentProcess p = host(component);
+        lifecycleLock.lock();
+        try {
+            checkOpen();
+            p.stop(stopBudget(p));
+            launch(p);
+        } finally {
+            lifecycleLock.unlock();
+        }
+    }
+
+    private void launch(ComponentProcess p) {
+        for (String needed : dependsOn.get(p.name())) {
+            ComponentProcess d = processes.get(needed);
+            if (d.state() != ComponentProcess.State.RUNNING) {
+                throw new HarnessException("process '" + p.name() + "' hosts components that depend on process '" + needed
+                        + "', which is not running (" + d.describeState() + "): start " + String.join(", ", d.hosted())
+                        + " first");
+            }
+        }
+        p.start(System.nanoTime() + spec.startTimeout().toNanos());
+    }
+
+    @Override
+    public void kill(String component) {
+        ComponentProcess p = host(component);
+        lifecycleLock.lock();
+        try {
+            checkOpen();
+            p.kill();
+        } finally {
+            lifecycleLock.unlock();
+        }
+    }
+
+    /** Thread stacks of one component (from its JVM), or of the coordinator's own JVM for {@code null}. */
+    public String threads(String component) {
+        if (component == null) {
+            return ThreadDumps.stacks(Thread.getAllStackTraces().keySet());
+        }
+        return running(component).threads(component);
+    }
+
+    /** The pid of each running process, by process name. */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        processes.values().forEach(p -> pids.put(p.name(), p.pid()));
+        return pids;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new HarnessException("the harness is closed: start a new one");
+        }
+    }
+
+    static void say(String line) {
+        System.out.println("[" + ManagementFactory.getRuntimeMXBean().getUptime() + " ms] " + line);
+    }
+
+    @Override
+    public String toString() {
+        return "Coordinator" + processes.values().stream().map(ComponentProcess::name).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+}
