@@ -1,0 +1,160 @@
+package io.github.componentharness.internal.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.componentharness.Condition;
+import io.github.componentharness.Harness;
+import io.github.componentharness.HarnessSpec;
+import io.github.componentharness.Status;
+import io.github.componentharness.fixtures.Counter;
+import io.github.componentharness.fixtures.FailsAtStart;
+import io.github.componentharness.fixtures.Idle;
+import io.github.componentharness.internal.control.Tokens;
+import io.github.componentharness.internal.fork.ForkSettings;
+import io.github.componentharness.internal.fork.HarnessMain;
+import io.github.componentharness.internal.fork.StatusFiles;
+import io.github.componentharness.internal.json.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link HarnessMain} in a JVM of its own: as a production service, and as the plugin's coordinator. */
+class ServiceLauncherTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    private Process launcher;
+    private Thread reader;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void killWhatIsLeft() throws InterruptedException {
+        if (launcher != null) {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly().waitFor();
+        }
+    }
+
+    private Process launch(HarnessSpec spec, ForkSettings fork) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>(Json.readObject(spec.toJson()));
+        if (fork != null) {
+            json.put(ForkSettings.KEY, fork.toJson());
+        }
+        Path specFile = dir.resolve("spec.json");
+        Files.writeString(specFile, Json.writePretty(json));
+        launcher = new ProcessBuilder(ChildJvm.likeThisOne().command(HarnessMain.class.getName(), specFile))
+                .redirectErrorStream(true).start();
+        reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    output.add(line);
+                }
+            } catch (IOException ended) {
+                // The process is gone.
+            }
+        }, "launcher-output");
+        reader.setDaemon(true);
+        reader.start();
+        return launcher;
+    }
+
+    /** Waits for the launcher's exit, and for its last line to be read. */
+    private int exitCode() throws InterruptedException {
+        assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        reader.join(TimeUnit.SECONDS.toMillis(10));
+        return launcher.exitValue();
+    }
+
+    private boolean said(String text) {
+        return output.stream().anyMatch(l -> l.contains(text));
+    }
+
+    @Test
+    void sigtermStopsAServiceInOrderAndExitsZeroInEitherMode() throws Exception {
+        for (HarnessSpec.Mode mode : HarnessSpec.Mode.values()) {
+            output.clear();
+            Process p = launch(HarnessSpec.builder().mode(mode)
+                    .component("counter", Counter.class)
+                    .component("client", Idle.class, c -> c.dependsOn("counter")).build(), null);
+            await().atMost(WAIT).until(() -> said("Harness ready: 2 components") || !p.isAlive());
+            List<ProcessHandle> jvms = p.descendants().toList();
+            assertThat(jvms).hasSize(mode == HarnessSpec.Mode.PROCESSES ? 2 : 0);
+
+            // SIGTERM, as Process.destroy sends it, but without closing our end of its output.
+            p.toHandle().destroy();
+
+            assertThat(exitCode()).as("exit code in mode " + mode + "; output:\n" + String.join("\n", output)).isZero();
+            assertThat(jvms).noneMatch(ProcessHandle::isAlive);
+            assertThat(output).anyMatch(l -> l.contains("Harness stopping: SIGTERM"));
+            if (mode == HarnessSpec.Mode.PROCESSES) {
+                int clientStopped = indexOf("process 'client': Harness stopped");
+                int counterStopped = indexOf("process 'counter': Harness stopped");
+                assertThat(clientStopped).isNotNegative().isLessThan(counterStopped);
+            }
+        }
+    }
+
+    private int indexOf(String text) {
+        for (int i = 0; i < output.size(); i++) {
+            if (output.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void aFailedStartExitsNonZeroWithTheReason() throws Exception {
+        Process p = launch(HarnessSpec.builder().mode(HarnessSpec.Mode.PROCESSES)
+                .component("db", FailsAtStart.class).build(), null);
+        assertThat(exitCode()).isEqualTo(1);
+        assertThat(output).anyMatch(l -> l.startsWith("Harness failed to start: Component 'db' failed to start: "
+                + "java.lang.IllegalStateException: cannot open database 'orders'"));
+    }
+
+    @Test
+    void theControlPortRoutesToEachJvmAndKillingTheCoordinatorLeavesNoJvm() throws Exception {
+        String token = Tokens.newToken();
+        Process p = launch(HarnessSpec.builder().mode(HarnessSpec.Mode.PROCESSES)
+                .component("counter", Counter.class)
+                .component("client", Idle.class, c -> c.replicas(2).dependsOn("counter")).build(),
+                new ForkSettings("127.0.0.1", 0, token, dir, 0, 0, false, null));
+        await().atMost(WAIT).until(() -> Files.exists(dir.resolve(StatusFiles.READY)) || !p.isAlive());
+        String endpoint = String.valueOf(StatusFiles.read(dir, StatusFiles.READY).get("endpoint"));
+        List<ProcessHandle> jvms = p.descendants().toList();
+        assertThat(jvms).hasSize(3);
+
+        try (Harness h = Harness.connect(endpoint, token)) {
+            assertThat(h.status()).containsExactly(Map.entry("counter", Status.RUNNING), Map.entry("client-1", Status.RUNNING),
+                    Map.entry("client-2", Status.RUNNING));
+            assertThat((Long) h.await("counter", "processed", Condition.ge(3), WAIT)).isGreaterThanOrEqualTo(3L);
+            h.kill("client-2");
+            assertThat(h.status("client-2")).isEqualTo(Status.FAILED);
+            assertThat(h.failure("client-2").orElseThrow()).endsWith("was killed through the kill op");
+            h.start("client-2");
+            assertThat(h.status("client-2")).isEqualTo(Status.RUNNING);
+        }
+        List<ProcessHandle> all = new java.util.ArrayList<>(jvms);
+        all.addAll(p.descendants().toList());
+
+        p.destroyForcibly();
+
+        await().atMost(Duration.ofSeconds(3)).until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
+    }
+}
