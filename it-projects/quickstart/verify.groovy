@@ -1,10 +1,12 @@
-// The quickstart ran its ITs against a forked harness, and left nothing behind.
+// The quickstart ran its ITs against a forked harness, in thread mode and then in process mode
+// (see invoker.properties), and left nothing behind.
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
 assert log =~ /Harness ready: 5 components in \d+ ms \(threads\), control port tcp:\/\/127\.0\.0\.1:\d+/
-assert log.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
-assert log =~ /Harness stopped in \d+ ms\. Harness logs:/
+assert log =~ /Harness ready: 5 components in \d+ ms \(processes\), control port tcp:\/\/127\.0\.0\.1:\d+/
+assert (log =~ /Tests run: 1, Failures: 0, Errors: 0, Skipped: 0/).size() >= 2
+assert (log =~ /Harness stopped in \d+ ms\. Harness logs:/).size() == 2
 
 def dir = new File(basedir, 'target/harness/default')
 ['harness.log', 'harness.properties', 'spec.json', 'sink.log', 'broker.log', 'worker-1.log'].each {
@@ -18,6 +20,19 @@ assert props.getProperty('harness.port.broker.frontend') ==~ /\d+/
 def ready = new JsonSlurper().parse(new File(dir, 'ready.json'))
 def harness = ProcessHandle.of(ready.pid as long)
 assert !harness.isPresent() || !harness.get().isAlive() : "harness JVM ${ready.pid} still running"
+
+// The last run was in process mode: one JVM per component instance, each stopped cleanly.
+def processes = ['sink', 'broker', 'worker-1', 'worker-2', 'worker-3']
+def harnessLog = new File(dir, 'harness.log').text
+processes.each { p ->
+    def pstatus = new JsonSlurper().parse(new File(dir, "processes/${p}/ready.json"))
+    assert pstatus.pid != ready.pid
+    def jvm = ProcessHandle.of(pstatus.pid as long)
+    assert !jvm.isPresent() || !jvm.get().isAlive() : "component JVM ${p} (${pstatus.pid}) still running"
+    assert harnessLog.contains("process '${p}': Harness stopped in")
+}
+// worker-1 was restarted by the IT: a fresh JVM.
+assert (harnessLog =~ /Process 'worker-1' \(pid \d+\) ready in/).size() == 2
 
 def stopped = new JsonSlurper().parse(new File(dir, 'stopped.json'))
 assert stopped.problems.isEmpty() : stopped.problems

@@ -16,6 +16,7 @@ import java.util.Map;
  *   <ports><port>http</port></ports>
  *   <dependsOn><name>broker</name></dependsOn>
  *   <config><queueSize>100</queueSize></config>
+ *   <process>workers</process>   <!-- mode processes: one JVM for all three -->
  * </component>
  * }</pre>
  */
@@ -38,6 +39,12 @@ public class ComponentConfig {
 
     /** Names of the components that must be ready before this one starts. */
     private List<String> dependsOn = new ArrayList<>();
+
+    /**
+     * In mode {@code processes}, the JVM its instances share with every component naming the same
+     * process; without one each instance gets a JVM of its own.
+     */
+    private String process;
 
     public ComponentConfig() {
     }
@@ -71,8 +78,17 @@ public class ComponentConfig {
         return dependsOn == null ? List.of() : dependsOn;
     }
 
+    public String getProcess() {
+        return process;
+    }
+
     ComponentConfig ports(String... names) {
         ports.addAll(List.of(names));
+        return this;
+    }
+
+    ComponentConfig process(String name) {
+        this.process = name;
         return this;
     }
 

@@ -28,13 +28,14 @@ final class SpecFactory {
      *
      * @throws HarnessException listing every problem, each with its fix
      */
-    static HarnessSpec build(List<ComponentConfig> components, String startTimeout, String stopTimeout, boolean failOnLeak,
-            Path logDir, Path workDir) {
+    static HarnessSpec build(List<ComponentConfig> components, String mode, String startTimeout, String stopTimeout,
+            boolean failOnLeak, Path logDir, Path workDir) {
         if (components == null || components.isEmpty()) {
             throw new HarnessException("Invalid harness spec: no <components> configured: declare at least one <component> "
                     + "with a <name> and a <className>");
         }
         HarnessSpec.Builder b = HarnessSpec.builder()
+                .mode(mode(mode))
                 .startTimeout(duration("startTimeout", startTimeout))
                 .stopTimeout(duration("stopTimeout", stopTimeout))
                 .failOnLeak(failOnLeak)
@@ -46,6 +47,9 @@ final class SpecFactory {
                 spec.dependsOn(c.getDependsOn().toArray(String[]::new));
                 spec.replicas(c.getReplicas());
                 c.getConfig().forEach(spec::config);
+                if (c.getProcess() != null) {
+                    spec.process(c.getProcess());
+                }
             });
         }
         return b.build();
@@ -69,6 +73,15 @@ final class SpecFactory {
             ComponentClasses.load(spec, loader);
         } catch (java.io.IOException e) {
             throw new HarnessException("cannot close the class loader that checked the components: " + e.getMessage());
+        }
+    }
+
+    static HarnessSpec.Mode mode(String text) {
+        try {
+            return HarnessSpec.Mode.of(text);
+        } catch (HarnessException e) {
+            throw new HarnessException("Invalid <mode> '" + text + "': use threads (every component a thread of one JVM) "
+                    + "or processes (a JVM per component, or per <process>)");
         }
     }
 

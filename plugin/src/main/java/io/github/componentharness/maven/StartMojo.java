@@ -69,7 +69,10 @@ public class StartMojo extends AbstractHarnessMojo {
     protected boolean failOnLeak;
 
     /**
-     * {@code threads}: every component on its own thread of one JVM.
+     * {@code threads}: every component on its own thread of one harness JVM, the fastest.
+     * {@code processes}: every component instance, or each {@code <process>} group, in a JVM of
+     * its own, started like the harness JVM, which then coordinates them and serves the one
+     * control port; ITs do not change.
      *
      * @since 0.1.0
      */
@@ -196,14 +199,11 @@ public class StartMojo extends AbstractHarnessMojo {
 
     /** Starts the harness and exports its properties; shared with {@code harness:run}. */
     protected ForkedHarness startHarness() throws MojoExecutionException, MojoFailureException {
-        if (!"threads".equals(mode)) {
-            throw new MojoExecutionException("Unknown <mode> '" + mode + "': use threads");
-        }
         Path dir = harnessDir();
         HarnessSpec spec;
         ForkConfig config;
         try {
-            spec = SpecFactory.build(components, startTimeout, stopTimeout, failOnLeak,
+            spec = SpecFactory.build(components, mode, startTimeout, stopTimeout, failOnLeak,
                     logDir == null ? dir : logDir.toPath(), dir.resolve("work"));
             List<Path> classpath = classpath();
             SpecFactory.checkClasses(spec, classpath);

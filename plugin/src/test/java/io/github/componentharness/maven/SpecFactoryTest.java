@@ -27,7 +27,7 @@ class SpecFactoryTest {
         HarnessSpec spec = SpecFactory.build(List.of(
                 new ComponentConfig("broker", "com.example.Broker").ports("frontend", "backend").config("queueSize", "100"),
                 new ComponentConfig("worker", "com.example.Worker").replicas(3).dependsOn("broker")),
-                "20s", "PT2S", true, DIR, DIR.resolve("work"));
+                "threads", "20s", "PT2S", true, DIR, DIR.resolve("work"));
         assertThat(spec.startTimeout()).isEqualTo(Duration.ofSeconds(20));
         assertThat(spec.stopTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(spec.failOnLeak()).isTrue();
@@ -40,20 +40,39 @@ class SpecFactoryTest {
 
     @Test
     void mistakesAreNamedBeforeAnyFork() {
-        assertThatThrownBy(() -> SpecFactory.build(List.of(), "30s", "10s", false, DIR, DIR))
+        assertThatThrownBy(() -> SpecFactory.build(List.of(), "threads", "30s", "10s", false, DIR, DIR))
                 .hasMessage("Invalid harness spec: no <components> configured: declare at least one <component> with a <name> and a <className>");
-        assertThatThrownBy(() -> SpecFactory.build(List.of(new ComponentConfig("a", "A")), "soon", "10s", false, DIR, DIR))
+        assertThatThrownBy(() -> SpecFactory.build(List.of(new ComponentConfig("a", "A")), "threads", "soon", "10s", false, DIR, DIR))
                 .hasMessage("Invalid <startTimeout> 'soon': use a duration such as 30s, 500ms, 2m or PT30S");
         assertThatThrownBy(() -> SpecFactory.build(List.of(
                 new ComponentConfig("a", "A").dependsOn("b"),
                 new ComponentConfig("b", "B").dependsOn("a"),
-                new ComponentConfig("a", "C")), "30s", "10s", false, DIR, DIR))
+                new ComponentConfig("a", "C")), "threads", "30s", "10s", false, DIR, DIR))
                 .isInstanceOf(HarnessException.class)
                 .hasMessageContaining("component 'a' is declared more than once");
         assertThatThrownBy(() -> SpecFactory.build(List.of(
                 new ComponentConfig("a", "A").dependsOn("b"),
-                new ComponentConfig("b", "B").dependsOn("a")), "30s", "10s", false, DIR, DIR))
+                new ComponentConfig("b", "B").dependsOn("a")), "threads", "30s", "10s", false, DIR, DIR))
                 .hasMessage("Invalid harness spec: dependency cycle a -> b -> a: remove one of these dependsOn");
+    }
+
+    @Test
+    void processModeAndProcessGroups() {
+        HarnessSpec spec = SpecFactory.build(List.of(
+                new ComponentConfig("broker", "com.example.Broker"),
+                new ComponentConfig("worker", "com.example.Worker").replicas(2).dependsOn("broker").process("workers")),
+                "processes", "30s", "10s", false, DIR, DIR);
+        assertThat(spec.mode()).isEqualTo(HarnessSpec.Mode.PROCESSES);
+        assertThat(spec.components().get(1).process()).hasValue("workers");
+        assertThatThrownBy(() -> SpecFactory.build(List.of(new ComponentConfig("a", "A")), "jvms", "30s", "10s", false, DIR, DIR))
+                .hasMessage("Invalid <mode> 'jvms': use threads (every component a thread of one JVM) "
+                        + "or processes (a JVM per component, or per <process>)");
+        assertThatThrownBy(() -> SpecFactory.build(List.of(
+                new ComponentConfig("a", "A").process("one"),
+                new ComponentConfig("b", "B").dependsOn("a"),
+                new ComponentConfig("c", "C").dependsOn("b").process("one")), "processes", "30s", "10s", false, DIR, DIR))
+                .hasMessage("Invalid harness spec: processes depend on each other: one -> b -> one (a process starts once "
+                        + "what its components depend on runs): put these components in one process, or in separate ones");
     }
 
     @Test
@@ -61,7 +80,7 @@ class SpecFactoryTest {
         HarnessSpec spec = SpecFactory.build(List.of(
                 new ComponentConfig("ok", Ok.class.getName()),
                 new ComponentConfig("ghost", "com.example.Brokr"),
-                new ComponentConfig("text", "java.lang.String")), "30s", "10s", false, DIR, DIR);
+                new ComponentConfig("text", "java.lang.String")), "threads", "30s", "10s", false, DIR, DIR);
         assertThatThrownBy(() -> SpecFactory.checkClasses(spec, List.of(Path.of("target/test-classes"))))
                 .hasMessageContaining("component 'ghost': class com.example.Brokr not found on the classpath")
                 .hasMessageContaining("component 'text': class java.lang.String does not implement io.github.componentharness.Component")

@@ -122,6 +122,7 @@ public final class HarnessMain {
         say("Harness ready: " + count + (count == 1 ? " component" : " components")
                 + (harness instanceof Coordinator ? " in " + ((Coordinator) harness).processes().size() + " processes" : "")
                 + (controlPort == null ? "" : ", control port " + controlPort.endpoint()));
+        sayPorts();
         awaitStopped();
         stopAll(terminated ? "SIGTERM" : "shutdown requested");
         say("Harness exiting");
@@ -208,6 +209,7 @@ public final class HarnessMain {
             harness.close();
         } catch (RuntimeException e) {
             report.put("error", e.getMessage());
+            System.err.println(e.getMessage());
         }
         long componentsStopped = System.nanoTime();
         report.put("why", why);
@@ -230,6 +232,19 @@ public final class HarnessMain {
     private void say(String line) {
         System.out.println("[" + ManagementFactory.getRuntimeMXBean().getUptime() + " ms] "
                 + (fork.placement() == null ? "" : "process '" + fork.placement().process() + "': ") + line);
+    }
+
+    /** Where to reach each component: a service has no ready.json, and a log reader wants them too. */
+    private void sayPorts() {
+        StringBuilder ports = new StringBuilder();
+        for (String instance : harness.status().keySet()) {
+            spec.components().stream().filter(c -> c.instanceNames().contains(instance)).findFirst().ifPresent(c ->
+                    c.ports().forEach(p -> ports.append(ports.length() == 0 ? "" : ", ").append(instance).append('.')
+                            .append(p).append('=').append(harness.port(instance, p))));
+        }
+        if (ports.length() > 0) {
+            say("Ports: " + ports);
+        }
     }
 
     /** Where a coordinator keeps its component JVMs' specs and status files. */

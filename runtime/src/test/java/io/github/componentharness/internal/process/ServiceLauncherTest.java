@@ -90,11 +90,12 @@ class ServiceLauncherTest {
         for (HarnessSpec.Mode mode : HarnessSpec.Mode.values()) {
             output.clear();
             Process p = launch(HarnessSpec.builder().mode(mode)
-                    .component("counter", Counter.class)
+                    .component("counter", Counter.class, c -> c.ports("http"))
                     .component("client", Idle.class, c -> c.dependsOn("counter")).build(), null);
             await().atMost(WAIT).until(() -> said("Harness ready: 2 components") || !p.isAlive());
             List<ProcessHandle> jvms = p.descendants().toList();
             assertThat(jvms).hasSize(mode == HarnessSpec.Mode.PROCESSES ? 2 : 0);
+            await().atMost(WAIT).until(() -> said("Ports: counter.http="));
 
             // SIGTERM, as Process.destroy sends it, but without closing our end of its output.
             p.toHandle().destroy();
