@@ -1,5 +1,5 @@
 // Shared by the verify scripts: no harness JVM of this build is alive, and every port it used is
-// free again. Returns a closure taking the project's basedir; checks every target/harness/*/.
+// free again (in process mode: no component JVM either). Returns a closure taking the project's basedir; checks every target/harness/*/.
 import groovy.json.JsonSlurper
 
 def running = evaluate(new File(itProjects, 'process-running.groovy'))
@@ -16,6 +16,13 @@ return { File basedir ->
             Thread.sleep(50)
         }
         assert !alive() : "harness JVM ${json.pid} of ${dir} is still running"
+        // Process mode: the coordinator's component JVMs are gone as well.
+        new File(dir, 'processes').eachFileRecurse { f ->
+            if (f.name == 'ready.json') {
+                def component = new JsonSlurper().parse(f).pid as long
+                assert !running(component) : "component JVM ${component} (${f.parentFile.name}) of ${dir} is still running"
+            }
+        }
         def ports = (json.ports ?: [:]).collectMany { c, p -> p.values() }
         if (json.endpoint) {
             ports << ((json.endpoint =~ /:(\d+)$/)[0][1] as int)

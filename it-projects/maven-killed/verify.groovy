@@ -1,4 +1,5 @@
-// Kill Maven (SIGKILL, then SIGINT) while an IT runs: the harness JVM must be gone within 3 s.
+// Kill Maven (SIGKILL, then SIGINT; then SIGKILL in process mode) while an IT runs: the harness
+// JVM, and every component JVM in process mode, must be gone within 3 s.
 // Kills only the processes this script started, by pid.
 import groovy.json.JsonSlurper
 import java.util.concurrent.TimeUnit
@@ -24,11 +25,12 @@ def waitFor = { long millis, Closure<Boolean> condition ->
     condition()
 }
 
-['KILL', 'INT'].each { signal ->
+[['KILL', 'threads'], ['INT', 'threads'], ['KILL', 'processes']].each { signal, mode ->
     def target = new File(project, 'target')
     target.deleteDir()
-    def out = new File(basedir, "nested-${signal}.log")
-    def maven = new ProcessBuilder(mvn, '-B', '-s', settings.absolutePath, "-Dmaven.repo.local=${localRepositoryPath}", 'verify')
+    def out = new File(basedir, "nested-${signal}-${mode}.log")
+    def maven = new ProcessBuilder(mvn, '-B', '-s', settings.absolutePath, "-Dmaven.repo.local=${localRepositoryPath}",
+            "-Dharness.mode=${mode}", 'verify')
             .directory(project).redirectErrorStream(true).redirectOutput(out).start()
     try {
         def ready = new File(target, 'harness/default/ready.json')
@@ -37,6 +39,13 @@ def waitFor = { long millis, Closure<Boolean> condition ->
         def harnessPid = new JsonSlurper().parse(ready).pid as long
         def harness = ProcessHandle.of(harnessPid).orElseThrow()
         assert running(harness)
+        def jvms = [harness]
+        if (mode == 'processes') {
+            new File(target, 'harness/default/processes').eachFile { p ->
+                jvms << ProcessHandle.of(new JsonSlurper().parse(new File(p, 'ready.json')).pid as long).orElseThrow()
+            }
+            assert jvms.size() == 2 : "expected the coordinator and one component JVM, found ${jvms}"
+        }
 
         def killedAt = System.nanoTime()
         new ProcessBuilder('kill', "-${signal}", String.valueOf(maven.pid())).inheritIO().start().waitFor()
@@ -45,11 +54,11 @@ def waitFor = { long millis, Closure<Boolean> condition ->
             if (mavenGone == 0 && !maven.isAlive()) {
                 mavenGone = System.nanoTime()
             }
-            !running(harness)
-        } : "harness JVM ${harnessPid} alive 3 s after SIG${signal} to Maven"
+            !jvms.any { running(it) }
+        } : "${jvms.findAll { running(it) }*.pid()} alive 3 s after SIG${signal} to Maven (harness ${harnessPid}, mode ${mode})"
         def harnessGone = System.nanoTime()
         maven.waitFor(30, TimeUnit.SECONDS)
-        println "SIG${signal}: harness gone ${(harnessGone - killedAt) / 1_000_000} ms after Maven was signalled" +
+        println "SIG${signal} (${mode}): ${jvms.size() == 1 ? 'harness' : 'harness and component JVMs'} gone ${(harnessGone - killedAt) / 1_000_000} ms after Maven was signalled" +
                 (mavenGone ? " (Maven itself gone after ${(mavenGone - killedAt) / 1_000_000} ms)" : '')
         maven.waitFor(30, TimeUnit.SECONDS)
     } finally {
