@@ -19,8 +19,10 @@ public final class OutputRouter {
 
     private static final Map<ThreadGroup, ComponentOutput> ROUTES = new ConcurrentHashMap<>();
     private static int users;
-    private static PrintStream originalOut;
-    private static PrintStream originalErr;
+    // Read without the lock: a println holds its stream's lock while it asks for the console, and
+    // release() flushes those streams while holding the lock; both locks in one path deadlock.
+    private static volatile PrintStream originalOut;
+    private static volatile PrintStream originalErr;
 
     private OutputRouter() {
     }
@@ -52,7 +54,7 @@ public final class OutputRouter {
     }
 
     /** The stream that was there before the router, where tagged lines go. */
-    static synchronized PrintStream console(boolean error) {
+    static PrintStream console(boolean error) {
         PrintStream s = error ? originalErr : originalOut;
         return s != null ? s : error ? System.err : System.out;
     }
