@@ -1,0 +1,108 @@
+package io.github.componentharness.benchmarks;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import joptsimple.OptionParser;
+import joptsimple.OptionSet;
+import joptsimple.OptionSpec;
+
+/**
+ * {@code benchmarks/run}: every published figure, each side by side with its baseline in the same
+ * run, printed as a table and written to {@code results.json}, {@code results.md} and
+ * {@code performance.svg}.
+ */
+public final class BenchmarkRun {
+
+    private BenchmarkRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        OptionParser parser = new OptionParser();
+        OptionSpec<Void> quick = parser.accepts("quick", "a short run (under 3 minutes) with fewer rounds, as CI runs it");
+        OptionSpec<Path> root = parser.accepts("root", "the project's root directory").withRequiredArg()
+                .withValuesConvertedBy(new PathConverter()).required();
+        OptionSpec<Path> out = parser.accepts("out", "where the results go").withRequiredArg()
+                .withValuesConvertedBy(new PathConverter()).required();
+        OptionSpec<Void> help = parser.accepts("help").forHelp();
+        OptionSet options = parser.parse(args);
+        if (options.has(help)) {
+            parser.printHelpOn(System.out);
+            return;
+        }
+        run(options.has(quick), options.valueOf(root).toAbsolutePath(), options.valueOf(out).toAbsolutePath());
+    }
+
+    private static void run(boolean quick, Path root, Path out) throws Exception {
+        long begin = System.nanoTime();
+        Files.createDirectories(out);
+        Path work = out.resolve("work");
+        Sections.Budget budget = Sections.Budget.of(quick);
+        Sections sections = new Sections(budget, work, line -> System.out.println("  " + line));
+        System.out.println((quick ? "Quick" : "Full") + " benchmark run; results in " + out);
+        sections.seed500();
+        sections.readyAndMemory();
+        sections.jmh();
+        VerifyOverhead.Result verify = new VerifyOverhead(root, work.resolve("verify"), line -> System.out.println("  " + line))
+                .measure(budget.verifyRounds());
+        sections.headline.put("verify_overhead_s", Stats.round(verify.overhead().median()));
+        sections.figures.add(new Figure("verify_overhead", "mvn verify: build vs harness goals", "mvn verify of the quickstart: harness start+stop goals added",
+                "s", verify.overhead(), "the whole build without the harness", verify.withoutHarness(), false, Double.NaN, 1.0,
+                "under 1 s"));
+
+        List<Figure> figures = sections.figures;
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        String when = Instant.now().toString();
+        String machine = Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+        Map<String, Object> json = new LinkedHashMap<>(sections.headline);
+        json.put("run", Map.of("quick", quick, "date", when, "machine", machine, "seconds", Math.round(seconds)));
+        Map<String, Object> details = new LinkedHashMap<>();
+        figures.forEach(f -> details.put(f.key(), f.toJson()));
+        json.put("figures", details);
+        Files.writeString(out.resolve("results.json"), JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(json) + "\n");
+        String table = table(figures);
+        Files.writeString(out.resolve("results.md"), table);
+        Files.writeString(out.resolve("performance.svg"), Chart.svg(figures, sections.scaling,
+                (quick ? "Quick run" : "Full run") + " of benchmarks/run, " + when.substring(0, 10) + ", " + machine));
+        System.out.println();
+        System.out.print(table);
+        System.out.printf("%nDone in %.0f s: %s%n", seconds, out.resolve("results.json"));
+    }
+
+    static String table(List<Figure> figures) {
+        StringBuilder t = new StringBuilder();
+        t.append("| figure | ours: median (min–max) | baseline: median (min–max) | times better | target | met |\n");
+        t.append("|---|---|---|---|---|---|\n");
+        for (Figure f : figures) {
+            t.append("| ").append(f.title()).append(" | ").append(f.ours().format()).append(' ').append(f.unit())
+                    .append(" | ").append(f.baselineName()).append(": ").append(f.baseline().format()).append(' ')
+                    .append(f.unit()).append(" | ").append(String.format("%.2fx", f.ratio())).append(" | ").append(f.target())
+                    .append(" | ").append(f.target().equals("none") ? "" : f.met() ? "yes" : "**no**").append(" |\n");
+        }
+        return t.toString();
+    }
+
+    /** jopt-simple's converter for paths. */
+    private static final class PathConverter implements joptsimple.ValueConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            return Path.of(value);
+        }
+
+        @Override
+        public Class<? extends Path> valueType() {
+            return Path.class;
+        }
+
+        @Override
+        public String valuePattern() {
+            return "dir";
+        }
+    }
+}

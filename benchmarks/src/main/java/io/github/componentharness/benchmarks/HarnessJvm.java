@@ -1,0 +1,125 @@
+package io.github.componentharness.benchmarks;
+
+import io.github.componentharness.HarnessSpec;
+import io.github.componentharness.internal.control.RemoteHarness;
+import io.github.componentharness.internal.control.Tokens;
+import io.github.componentharness.internal.fork.ForkSettings;
+import io.github.componentharness.internal.fork.HarnessMain;
+import io.github.componentharness.internal.fork.StatusFiles;
+import io.github.componentharness.internal.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A harness JVM forked as the plugin forks it (a spec with a {@code fork} section, a control port,
+ * status files, a watched standard input), from this jar's class path, with default JVM settings.
+ */
+final class HarnessJvm implements AutoCloseable {
+
+    private final Process process;
+    private final Path dir;
+    private final String token;
+    private final long launchedNanos;
+    private long readyNanos;
+    private String endpoint;
+
+    private HarnessJvm(Process process, Path dir, String token, long launchedNanos) {
+        this.process = process;
+        this.dir = dir;
+        this.token = token;
+        this.launchedNanos = launchedNanos;
+    }
+
+    static HarnessSpec trivial(int components, HarnessSpec.Mode mode) {
+        HarnessSpec.Builder b = HarnessSpec.builder().mode(mode);
+        for (int i = 1; i <= components; i++) {
+            b.component("c" + i, TrivialComponent.class, c -> c.ports("rpc"));
+        }
+        return b.build();
+    }
+
+    static HarnessJvm launch(HarnessSpec spec, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (String name : List.of(StatusFiles.READY, StatusFiles.FAILED, StatusFiles.STOPPED)) {
+            Files.deleteIfExists(dir.resolve(name));
+        }
+        String token = Tokens.newToken();
+        Map<String, Object> json = new LinkedHashMap<>(Json.readObject(spec.toJson()));
+        ProcessHandle self = ProcessHandle.current();
+        json.put(ForkSettings.KEY, new ForkSettings("127.0.0.1", 0, token, dir, self.pid(),
+                self.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L), true, null).toJson());
+        Path specFile = dir.resolve("spec.json");
+        Files.writeString(specFile, Json.writePretty(json));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HarnessMain.class.getName(), specFile.toString()));
+        long begin = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("harness.log").toFile())).start();
+        return new HarnessJvm(p, dir, token, begin);
+    }
+
+    /** Waits for ready.json and returns the milliseconds from launch to ready. */
+    double awaitReady() throws IOException, InterruptedException {
+        while (true) {
+            Map<String, Object> ready = StatusFiles.read(dir, StatusFiles.READY);
+            if (ready != null) {
+                readyNanos = System.nanoTime();
+                endpoint = String.valueOf(ready.get("endpoint"));
+                return (readyNanos - launchedNanos) / 1e6;
+            }
+            if (!process.isAlive() || StatusFiles.read(dir, StatusFiles.FAILED) != null) {
+                throw new IllegalStateException("the harness did not start; see " + dir.resolve("harness.log"));
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    /** Peak resident memory (VmHWM) of the harness JVM and every JVM it started, in MiB. */
+    double peakRssMib() throws IOException {
+        long kib = vmHwmKib(process.pid());
+        for (ProcessHandle child : process.descendants().toList()) {
+            kib += vmHwmKib(child.pid());
+        }
+        return kib / 1024.0;
+    }
+
+    private static long vmHwmKib(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IOException("no VmHWM for pid " + pid);
+    }
+
+    /**
+     * Stops the harness as {@code harness:stop} does (the {@code shutdown} op on a fresh
+     * connection) and returns the milliseconds until its JVM, and every JVM it started, is gone.
+     */
+    double stop() throws InterruptedException {
+        List<ProcessHandle> jvms = new ArrayList<>(process.descendants().toList());
+        long begin = System.nanoTime();
+        try (RemoteHarness client = new RemoteHarness(endpoint, token)) {
+            client.shutdown();
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the harness did not exit within 60 s of its shutdown");
+        }
+        for (ProcessHandle jvm : jvms) {
+            jvm.onExit().join();
+        }
+        return (System.nanoTime() - begin) / 1e6;
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+}

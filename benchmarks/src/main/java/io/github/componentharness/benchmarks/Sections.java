@@ -1,0 +1,204 @@
+package io.github.componentharness.benchmarks;
+
+import io.github.componentharness.Harness;
+import io.github.componentharness.HarnessSpec;
+import io.github.componentharness.LocalHarness;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/** The measurements of {@code benchmarks/run}, each side by side with its baseline. */
+final class Sections {
+
+    /** How long each part runs: the quick run in CI, the full run for the published figures. */
+    record Budget(boolean quick, int seedProcessSetups, int readyRounds, int jmhWarmups, int jmhIterations, int jmhSeconds,
+            int verifyRounds) {
+
+        static Budget of(boolean quick) {
+            return quick ? new Budget(true, 10, 2, 1, 3, 1, 1) : new Budget(false, 500, 5, 2, 5, 2, 5);
+        }
+    }
+
+    private final Budget budget;
+    private final Path work;
+    private final Consumer<String> log;
+    final Map<String, Object> headline = new LinkedHashMap<>();
+    final List<Figure> figures = new ArrayList<>();
+    /** Time to ready and peak memory, by mode and component count, for the chart. */
+    final Map<String, Map<Integer, Stats>> scaling = new LinkedHashMap<>();
+
+    Sections(Budget budget, Path work, Consumer<String> log) {
+        this.budget = budget;
+        this.work = work;
+        this.log = log;
+    }
+
+    /**
+     * The article's experiment: a fresh one-component system per test, 500 times, as threads of
+     * this JVM, and as a JVM each (forked and stopped as the plugin does it).
+     */
+    void seed500() throws IOException, InterruptedException {
+        HarnessSpec spec = HarnessJvm.trivial(1, HarnessSpec.Mode.THREADS);
+        for (int i = 0; i < 50; i++) {
+            Harness.start(spec).close();
+        }
+        List<Double> threads = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            long begin = System.nanoTime();
+            try (LocalHarness h = Harness.start(spec)) {
+                h.status();
+            }
+            threads.add((System.nanoTime() - begin) / 1e6);
+        }
+        List<Double> processes = new ArrayList<>();
+        for (int i = 0; i < budget.seedProcessSetups(); i++) {
+            long begin = System.nanoTime();
+            try (HarnessJvm jvm = HarnessJvm.launch(spec, work.resolve("seed"))) {
+                jvm.awaitReady();
+                jvm.stop();
+            }
+            processes.add((System.nanoTime() - begin) / 1e6);
+        }
+        double threadsTotal = threads.stream().mapToDouble(Double::doubleValue).sum() / 1000;
+        double processesTotal = processes.stream().mapToDouble(Double::doubleValue).sum() / 1000 * 500 / processes.size();
+        headline.put("seed500_threads_s", Stats.round(threadsTotal));
+        headline.put("seed500_processes_s", Stats.round(processesTotal));
+        figures.add(new Figure("seed500", "500 fresh setups, 1 component", "500 fresh one-component setups: one per test"
+                + (processes.size() < 500 ? " (processes: " + processes.size() + " measured, scaled to 500)" : ""),
+                "ms per setup", Stats.of(threads), "a JVM per setup", Stats.of(processes), false, 100, Double.NaN,
+                "100x or more"));
+        log.accept(String.format("seed500: threads %.2f s, processes %.1f s for 500 setups", threadsTotal, processesTotal));
+    }
+
+    /** Time to ready, peak memory and teardown of 1, 10 and 30 components, threads vs processes. */
+    void readyAndMemory() throws IOException, InterruptedException {
+        for (int n : new int[] {1, 10, 30}) {
+            Map<HarnessSpec.Mode, List<Double>> ready = new LinkedHashMap<>();
+            Map<HarnessSpec.Mode, List<Double>> rss = new LinkedHashMap<>();
+            Map<HarnessSpec.Mode, List<Double>> teardown = new LinkedHashMap<>();
+            for (int round = 0; round < budget.readyRounds(); round++) {
+                for (HarnessSpec.Mode mode : HarnessSpec.Mode.values()) {
+                    try (HarnessJvm jvm = HarnessJvm.launch(HarnessJvm.trivial(n, mode), work.resolve("ready-" + mode.configName()))) {
+                        ready.computeIfAbsent(mode, m -> new ArrayList<>()).add(jvm.awaitReady());
+                        rss.computeIfAbsent(mode, m -> new ArrayList<>()).add(jvm.peakRssMib());
+                        teardown.computeIfAbsent(mode, m -> new ArrayList<>()).add(jvm.stop());
+                    }
+                }
+            }
+            Stats threadsReady = Stats.of(ready.get(HarnessSpec.Mode.THREADS));
+            Stats processesReady = Stats.of(ready.get(HarnessSpec.Mode.PROCESSES));
+            Stats threadsRss = Stats.of(rss.get(HarnessSpec.Mode.THREADS));
+            Stats processesRss = Stats.of(rss.get(HarnessSpec.Mode.PROCESSES));
+            scaling.computeIfAbsent("ready_threads_ms", k -> new LinkedHashMap<>()).put(n, threadsReady);
+            scaling.computeIfAbsent("ready_processes_ms", k -> new LinkedHashMap<>()).put(n, processesReady);
+            scaling.computeIfAbsent("rss_threads_mib", k -> new LinkedHashMap<>()).put(n, threadsRss);
+            scaling.computeIfAbsent("rss_processes_mib", k -> new LinkedHashMap<>()).put(n, processesRss);
+            boolean target = n == 30;
+            figures.add(new Figure("ready" + n, "Time to ready, " + n + " (threads vs processes)", "Time to ready, " + n + (n == 1 ? " component" : " components")
+                    + ", JVM start included", "ms", threadsReady, "process mode", processesReady, false,
+                    target ? 10 : Double.NaN, Double.NaN, target ? "10x or more" : "none"));
+            figures.add(new Figure("rss" + n, "Peak memory, " + n + " (threads vs processes)", "Peak memory (RSS of every JVM), " + n + (n == 1 ? " component" : " components"),
+                    "MiB", threadsRss, "process mode", processesRss, false, target ? 8 : Double.NaN, Double.NaN,
+                    target ? "8x or more" : "none"));
+            if (target) {
+                headline.put("ready30_threads_ms", Stats.round(threadsReady.median()));
+                headline.put("ready30_processes_ms", Stats.round(processesReady.median()));
+                headline.put("rss30_threads_mib", Stats.round(threadsRss.median()));
+                headline.put("rss30_processes_mib", Stats.round(processesRss.median()));
+                Stats threadsTeardown = Stats.of(teardown.get(HarnessSpec.Mode.THREADS));
+                headline.put("teardown30_ms", Stats.round(threadsTeardown.median()));
+                figures.add(new Figure("teardown30", "Teardown, 30 (threads vs processes)", "Teardown of 30 components: shutdown op to every JVM gone", "ms",
+                        threadsTeardown, "process mode", Stats.of(teardown.get(HarnessSpec.Mode.PROCESSES)), false,
+                        Double.NaN, 300, "under 300 ms"));
+            }
+            log.accept(String.format("%d components: ready %s vs %s ms, peak RSS %s vs %s MiB", n, threadsReady.format(),
+                    processesReady.format(), threadsRss.format(), processesRss.format()));
+        }
+    }
+
+    /** The JMH benchmarks, run here with the run's budget. */
+    void jmh() throws RunnerException {
+        Map<String, RunResult> cycle = runJmh(StartStopBenchmark.class);
+        Stats ours = iterationScores(cycle.get("cycle"));
+        headline.put("cycle30_ms", Stats.round(ours.median()));
+        figures.add(new Figure("cycle30", "Start+stop 30 in-process vs bare threads", "30 trivial components: start+stop cycle in-process", "ms", ours,
+                "30 bare threads started and joined", iterationScores(cycle.get("bareThreads")), false, Double.NaN, 10,
+                "10 ms or less"));
+        log.accept("cycle30: " + ours.format() + " ms");
+
+        Map<String, RunResult> latency = runJmh(StateQueryBenchmark.class);
+        Stats query = iterationPercentiles(latency.get("controlPortGet"), 50);
+        Stats bare = iterationPercentiles(latency.get("bareReqRep"), 50);
+        Stats jmx = iterationPercentiles(latency.get("jmxOverRmi"), 50);
+        headline.put("query_p50_us", Stats.round(query.median()));
+        headline.put("raw_zmq_p50_us", Stats.round(bare.median()));
+        headline.put("jmx_p50_us", Stats.round(jmx.median()));
+        headline.put("query_p99_us", Stats.round(latency.get("controlPortGet").getPrimaryResult().getStatistics().getPercentile(99)));
+        headline.put("raw_zmq_p99_us", Stats.round(latency.get("bareReqRep").getPrimaryResult().getStatistics().getPercentile(99)));
+        headline.put("jmx_p99_us", Stats.round(latency.get("jmxOverRmi").getPrimaryResult().getStatistics().getPercentile(99)));
+        figures.add(new Figure("query_p50", "Query p50 vs bare REQ/REP", "State query p50: control port get vs a bare jeromq REQ/REP round trip", "µs", query,
+                "bare REQ/REP", bare, false, 1 / 1.5, Double.NaN, "p50 at most 1.5x bare (ratio 0.67 or more)"));
+        figures.add(new Figure("query_p50_jmx", "Query p50 vs JMX over RMI", "State query p50: control port get vs a JMX attribute read over RMI", "µs",
+                query, "JMX over RMI", jmx, false, Double.NaN, Double.NaN, "none"));
+        log.accept("query p50: " + query.format() + " µs; bare " + bare.format() + "; JMX " + jmx.format());
+
+        Map<String, RunResult> throughput = runJmh(StateQueryThroughputBenchmark.class);
+        Stats rps = iterationScores(throughput.get("controlPortGet"));
+        Stats jmxRps = iterationScores(throughput.get("jmxOverRmi"));
+        headline.put("query_rps", Stats.round(rps.median()));
+        headline.put("jmx_rps", Stats.round(jmxRps.median()));
+        figures.add(new Figure("query_rps", "Queries/s, 4 clients, vs JMX", "State queries per second, 4 clients: control port vs JMX over RMI", "1/s", rps,
+                "JMX over RMI", jmxRps, true, 1.5, Double.NaN, "1.5x JMX or more"));
+        log.accept("throughput: " + rps.format() + "/s; JMX " + jmxRps.format() + "/s");
+    }
+
+    private Map<String, RunResult> runJmh(Class<?> benchmark) throws RunnerException {
+        log.accept("JMH " + benchmark.getSimpleName() + " ...");
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(benchmark.getName() + "\\.")
+                .warmupIterations(budget.jmhWarmups()).warmupTime(TimeValue.seconds(budget.jmhSeconds()))
+                .measurementIterations(budget.jmhIterations()).measurementTime(TimeValue.seconds(budget.jmhSeconds()))
+                .forks(1)
+                .verbosity(VerboseMode.SILENT)
+                .build()).run();
+        Map<String, RunResult> byMethod = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            byMethod.put(name.substring(name.lastIndexOf('.') + 1), r);
+        }
+        return byMethod;
+    }
+
+    private static Stats iterationScores(RunResult result) {
+        List<Double> scores = new ArrayList<>();
+        for (BenchmarkResult b : result.getBenchmarkResults()) {
+            for (IterationResult i : b.getIterationResults()) {
+                scores.add(i.getPrimaryResult().getScore());
+            }
+        }
+        return Stats.of(scores);
+    }
+
+    private static Stats iterationPercentiles(RunResult result, double percentile) {
+        List<Double> values = new ArrayList<>();
+        for (BenchmarkResult b : result.getBenchmarkResults()) {
+            for (IterationResult i : b.getIterationResults()) {
+                values.add(i.getPrimaryResult().getStatistics().getPercentile(percentile));
+            }
+        }
+        return Stats.of(values);
+    }
+}
