@@ -29,16 +29,19 @@ public final class BenchmarkRun {
                 .withValuesConvertedBy(new PathConverter()).required();
         OptionSpec<Path> out = parser.accepts("out", "where the results go").withRequiredArg()
                 .withValuesConvertedBy(new PathConverter()).required();
+        OptionSpec<Void> publish = parser.accepts("publish",
+                "also put the table and the chart into the site's Performance page (src-site)");
         OptionSpec<Void> help = parser.accepts("help").forHelp();
         OptionSet options = parser.parse(args);
         if (options.has(help)) {
             parser.printHelpOn(System.out);
             return;
         }
-        run(options.has(quick), options.valueOf(root).toAbsolutePath(), options.valueOf(out).toAbsolutePath());
+        run(options.has(quick), options.has(publish), options.valueOf(root).toAbsolutePath(),
+                options.valueOf(out).toAbsolutePath());
     }
 
-    private static void run(boolean quick, Path root, Path out) throws Exception {
+    private static void run(boolean quick, boolean publish, Path root, Path out) throws Exception {
         long begin = System.nanoTime();
         Files.createDirectories(out);
         Path work = out.resolve("work");
@@ -68,12 +71,37 @@ public final class BenchmarkRun {
         Files.writeString(out.resolve("results.json"), JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(json) + "\n");
         String table = table(figures);
         Files.writeString(out.resolve("results.md"), table);
-        Files.writeString(out.resolve("performance.svg"), Chart.svg(figures, sections.scaling,
-                (quick ? "Quick run" : "Full run") + " of benchmarks/run, " + when.substring(0, 10) + ", " + machine));
+        String chart = Chart.svg(figures, sections.scaling,
+                (quick ? "Quick run" : "Full run") + " of benchmarks/run, " + when.substring(0, 10) + ", " + machine);
+        Files.writeString(out.resolve("performance.svg"), chart);
+        if (publish) {
+            publish(root, table, chart, (quick ? "quick" : "full") + " run of " + when.substring(0, 10) + " on " + machine
+                    + ", " + Math.round(seconds) + " s");
+        }
         System.out.println();
         System.out.print(table);
         System.out.printf("%nDone in %.0f s: %s%n", seconds, out.resolve("results.json"));
     }
+
+    /** Replaces the results between the Performance page's markers, and its chart. */
+    private static void publish(Path root, String table, String chart, String run) throws IOException {
+        Path page = root.resolve("src-site/markdown/performance.md");
+        String text = Files.readString(page);
+        int begin = text.indexOf(BEGIN);
+        int end = text.indexOf(END);
+        if (begin < 0 || end < begin) {
+            throw new IllegalStateException(page + " lacks the markers " + BEGIN + " and " + END);
+        }
+        Files.writeString(page, text.substring(0, begin + BEGIN.length()) + "\nFrom the " + run + ":\n\n" + table + "\n"
+                + text.substring(end));
+        Path images = root.resolve("src-site/resources/images");
+        Files.createDirectories(images);
+        Files.writeString(images.resolve("performance.svg"), chart);
+        System.out.println("Published to " + page + " and " + images.resolve("performance.svg"));
+    }
+
+    private static final String BEGIN = "<!-- results: written by benchmarks/run --publish -->";
+    private static final String END = "<!-- end of results -->";
 
     static String table(List<Figure> figures) {
         StringBuilder t = new StringBuilder();

@@ -158,11 +158,17 @@ final class Sections {
         Map<String, RunResult> throughput = runJmh(StateQueryThroughputBenchmark.class);
         Stats rps = iterationScores(throughput.get("controlPortGet"));
         Stats jmxRps = iterationScores(throughput.get("jmxOverRmi"));
+        Stats bareRps = iterationScores(throughput.get("bareReqRep"));
         headline.put("query_rps", Stats.round(rps.median()));
         headline.put("jmx_rps", Stats.round(jmxRps.median()));
+        headline.put("raw_zmq_rps", Stats.round(bareRps.median()));
         figures.add(new Figure("query_rps", "Queries/s, 4 clients, vs JMX", "State queries per second, 4 clients: control port vs JMX over RMI", "1/s", rps,
                 "JMX over RMI", jmxRps, true, 1.5, Double.NaN, "1.5x JMX or more"));
-        log.accept("throughput: " + rps.format() + "/s; JMX " + jmxRps.format() + "/s");
+        figures.add(new Figure("raw_zmq_rps", "Bare jeromq REQ/REP/s, 4 clients, vs JMX",
+                "Bare jeromq REQ/REP round trips per second, 4 clients, one answering thread: the ceiling for any "
+                        + "ZeroMQ control port, vs JMX over RMI", "1/s", bareRps, "JMX over RMI", jmxRps, true, Double.NaN,
+                Double.NaN, "none"));
+        log.accept("throughput: " + rps.format() + "/s; bare jeromq " + bareRps.format() + "/s; JMX " + jmxRps.format() + "/s");
     }
 
     private Map<String, RunResult> runJmh(Class<?> benchmark) throws RunnerException {
