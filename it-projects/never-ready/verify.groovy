@@ -1,10 +1,13 @@
-// A component that never gets ready fails the build after startTimeout, named, with its stack.
+// A component that never gets ready fails the build after startTimeout, named, with its stack. Run
+// twice (invoker.properties): in thread mode, then in process mode.
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
-assert log.contains("The harness did not start: Component 'slow' was not ready within 2s (status STARTING)")
+assert (log =~ /The harness did not start: Component 'slow' was not ready within 2s \(status STARTING\)/).size() == 2
 assert log.contains('a component must call ctx.ready() once it serves')
-assert log.contains('com.example.NeverReady.run(NeverReady.java')
+assert (log =~ /com\.example\.NeverReady\.run\(NeverReady\.java/).size() >= 2
+def slowFailed = new JsonSlurper().parse(new File(basedir, 'target/harness/default/processes/slow/failed.json'))
+assert !evaluate(new File(itProjects, 'process-running.groovy'))(slowFailed.pid as long)
 assert log.contains('warming up forever')
 
 def failed = new JsonSlurper().parse(new File(basedir, 'target/harness/default/failed.json'))

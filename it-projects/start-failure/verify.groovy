@@ -1,8 +1,9 @@
-// A component that fails to start fails the build in pre-integration-test, named with its cause and log.
+// A component that fails to start fails the build in pre-integration-test, named with its cause and
+// log. Run twice (invoker.properties): in thread mode, then in process mode.
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
-assert log.contains("The harness did not start: Component 'db' failed to start: java.lang.IllegalStateException: cannot open database 'orders'")
+assert (log =~ /The harness did not start: Component 'db' failed to start: java.lang.IllegalStateException: cannot open database 'orders'/).size() == 2
 assert log.contains('opening database \'orders\'') : 'the tail of the component log is shown'
 assert log.contains('[ERROR] Failed to execute goal io.github.componentharness:harness-maven-plugin:0.1.0-SNAPSHOT:start')
 assert !log.contains('maven-failsafe-plugin') || !log.contains('Tests run:')
@@ -12,5 +13,9 @@ def failed = new JsonSlurper().parse(new File(dir, 'failed.json'))
 def harness = ProcessHandle.of(failed.pid as long)
 assert !harness.isPresent() || !harness.get().isAlive() : "harness JVM ${failed.pid} still running"
 assert new File(dir, 'harness.log').text.contains("Component 'db' failed to start")
+// The second run was in process mode: db's own JVM reported the failure, and is gone too.
+def dbFailed = new JsonSlurper().parse(new File(dir, 'processes/db/failed.json'))
+assert dbFailed.error.startsWith("Component 'db' failed to start")
+assert !evaluate(new File(itProjects, 'process-running.groovy'))(dbFailed.pid as long)
 assert evaluate(new File(itProjects, 'nothing-left.groovy'))(basedir) > 0
 return true

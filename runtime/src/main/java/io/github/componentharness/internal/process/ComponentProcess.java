@@ -30,6 +30,7 @@ final class ComponentProcess {
     enum State { NEW, STARTING, RUNNING, ENDED }
 
     private static final long STATUS_POLL_MILLIS = 5;
+    private static final Duration REPORT_GRACE = Duration.ofSeconds(5);
 
     private final String name;
     private final List<String> hosted;
@@ -39,6 +40,8 @@ final class ComponentProcess {
     private final ChildJvm jvm;
     private volatile State state = State.NEW;
     private volatile Process process;
+    /** The JVM that became ready: only its exit, unasked, is news. */
+    private volatile Process served;
     private volatile RemoteHarness client;
     private volatile String endpoint;
     private volatile String token;
@@ -131,9 +134,19 @@ final class ComponentProcess {
         } catch (IOException e) {
             throw startFailed("cannot start its JVM: " + e.getMessage() + ": check that " + jvm.java() + " runs");
         }
+        Process started = process;
+        started.onExit().thenRun(() -> {
+            if (started == served && !stopRequested && !killed) {
+                String why = "process '" + name + "' (pid " + started.pid() + ") exited by itself with code "
+                        + started.exitValue() + " while the harness ran: see its output in harness.log";
+                problems.add(why);
+                Coordinator.say(why);
+            }
+        });
         Map<String, Object> ready = awaitStatus(deadlineNanos);
         endpoint = String.valueOf(ready.get("endpoint"));
         client = new RemoteHarness(endpoint, token);
+        served = started;
         state = State.RUNNING;
         Coordinator.say("Process '" + name + "' (pid " + process.pid() + ") ready in "
                 + (System.nanoTime() - begin) / 1_000_000 + " ms: " + String.join(", ", hosted));
@@ -164,10 +177,13 @@ final class ComponentProcess {
                     throw startFailed("its JVM (pid " + process.pid() + ") exited with code " + process.exitValue()
                             + " before it was ready: see harness.log");
                 }
-                if (System.nanoTime() - deadlineNanos > 0) {
+                // The JVM times its own components out, and names them with their stacks: give it
+                // the time to say so before giving up on it.
+                if (System.nanoTime() - deadlineNanos - REPORT_GRACE.toNanos() > 0) {
                     destroy();
-                    throw startFailed("it was not ready within the start timeout (" + spec.startTimeout().toMillis()
-                            + " ms, counted for the whole harness): raise startTimeout, or give its components less to do");
+                    throw startFailed("it did not report ready or failed within the start timeout (" + spec.startTimeout().toMillis()
+                            + " ms, counted for the whole harness) and " + REPORT_GRACE.toSeconds() + " s more: raise startTimeout, "
+                            + "or see its output in harness.log");
                 }
                 Thread.sleep(STATUS_POLL_MILLIS);
             }

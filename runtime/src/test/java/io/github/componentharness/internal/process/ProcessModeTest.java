@@ -124,6 +124,38 @@ class ProcessModeTest {
         assertThat(Files.readString(dir.resolve("processes/leaky/stopped.json"))).contains("leaky-helper");
     }
 
+    /** Ends its whole JVM with code 7 when a connection reaches its port, as a crashing component would. */
+    public static class ExitsOnConnect implements io.github.componentharness.Component {
+        @Override
+        public void run(io.github.componentharness.ComponentContext ctx) throws java.io.IOException {
+            try (java.net.ServerSocket trigger = new java.net.ServerSocket(ctx.port("trigger"), 1,
+                    java.net.InetAddress.getLoopbackAddress())) {
+                ctx.onStop(trigger);
+                ctx.ready();
+                trigger.accept().close();
+                Runtime.getRuntime().halt(7);
+            } catch (java.net.SocketException closedByStop) {
+                // Asked to stop.
+            }
+        }
+    }
+
+    @Test
+    void aComponentJvmThatDiesByItselfIsFailedAndReported() throws Exception {
+        try (Coordinator h = start(HarnessSpec.builder()
+                .component("crasher", ExitsOnConnect.class, c -> c.ports("trigger"))
+                .component("counter", Counter.class))) {
+            long pid = h.pids().get("crasher");
+            new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), h.port("crasher", "trigger")).close();
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> h.status("crasher") == Status.FAILED);
+            assertThat(h.failure("crasher")).hasValue("its JVM (pid " + pid + ") exited by itself with code 7");
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> !h.problems().isEmpty());
+            assertThat(h.problems()).containsExactly("process 'crasher' (pid " + pid + ") exited by itself with code 7 "
+                    + "while the harness ran: see its output in harness.log");
+            assertThat(h.status("counter")).isEqualTo(Status.RUNNING);
+        }
+    }
+
     @Test
     void killIsRefusedInThreadMode() {
         try (LocalHarness h = Harness.start(HarnessSpec.builder().component("counter", Counter.class).build())) {
