@@ -17,7 +17,8 @@ return { File basedir ->
         }
         assert !alive() : "harness JVM ${json.pid} of ${dir} is still running"
         // Process mode: the coordinator's component JVMs are gone as well.
-        new File(dir, 'processes').eachFileRecurse { f ->
+        def processes = new File(dir, 'processes')
+        if (processes.isDirectory()) processes.eachFileRecurse { f ->
             if (f.name == 'ready.json') {
                 def component = new JsonSlurper().parse(f).pid as long
                 assert !running(component) : "component JVM ${component} (${f.parentFile.name}) of ${dir} is still running"
