@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 /**
@@ -81,20 +80,8 @@ public final class RemoteHarness implements Harness {
     @Override
     public Object await(String component, String key, Predicate<Object> predicate, Duration timeout) {
         Objects.requireNonNull(predicate, "predicate");
-        AwaitProbe probe = new AwaitProbe(this, component, key, (value, present) -> present && predicate.test(value),
-                "the predicate", timeout);
-        while (!probe.check()) {
-            long left = probe.nanosLeft();
-            if (left <= 0) {
-                throw probe.timedOut();
-            }
-            LockSupport.parkNanos(Math.min(left, POLL_NANOS));
-            if (Thread.interrupted()) {
-                Thread.currentThread().interrupt();
-                throw new HarnessException("interrupted while awaiting '" + component + "." + key + "'");
-            }
-        }
-        return probe.value();
+        return new AwaitProbe(this, component, key, (value, present) -> present && predicate.test(value),
+                "the predicate", timeout).poll(POLL_NANOS);
     }
 
     @Override

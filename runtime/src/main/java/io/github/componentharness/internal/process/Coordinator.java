@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -313,20 +312,8 @@ public final class Coordinator implements Harness {
     @Override
     public Object await(String component, String key, Predicate<Object> predicate, Duration timeout) {
         Objects.requireNonNull(predicate, "predicate");
-        AwaitProbe probe = new AwaitProbe(this, component, key, (value, present) -> present && predicate.test(value),
-                "the predicate", timeout);
-        while (!probe.check()) {
-            long left = probe.nanosLeft();
-            if (left <= 0) {
-                throw probe.timedOut();
-            }
-            LockSupport.parkNanos(Math.min(left, POLL_NANOS));
-            if (Thread.interrupted()) {
-                Thread.currentThread().interrupt();
-                throw new HarnessException("interrupted while awaiting '" + component + "." + key + "'");
-            }
-        }
-        return probe.value();
+        return new AwaitProbe(this, component, key, (value, present) -> present && predicate.test(value),
+                "the predicate", timeout).poll(POLL_NANOS);
     }
 
     /** Awaits in the JVM hosting the component, over a connection of its own so other calls go on. */
@@ -361,43 +348,48 @@ public final class Coordinator implements Harness {
     @Override
     public void stop(String component) {
         ComponentProcess p = host(component);
-        lifecycleLock.lock();
-        try {
-            checkOpen();
+        underLifecycleLock(() -> {
             if (p.state() == ComponentProcess.State.RUNNING) {
                 p.client().stop(component);
             }
-        } finally {
-            lifecycleLock.unlock();
-        }
+        });
     }
 
     /** Starts the component in its running JVM, or a fresh JVM when that is not running. */
     @Override
     public void start(String component) {
         ComponentProcess p = host(component);
-        lifecycleLock.lock();
-        try {
-            checkOpen();
+        underLifecycleLock(() -> {
             if (p.state() == ComponentProcess.State.RUNNING) {
                 p.client().start(component);
-                return;
+            } else {
+                launch(p);
             }
-            launch(p);
-        } finally {
-            lifecycleLock.unlock();
-        }
+        });
     }
 
     /** Replaces the JVM hosting the component, with every component in it. */
     @Override
     public void restart(String component) {
         ComponentProcess p = host(component);
+        underLifecycleLock(() -> {
+            p.stop(stopBudget(p));
+            launch(p);
+        });
+    }
+
+    @Override
+    public void kill(String component) {
+        ComponentProcess p = host(component);
+        underLifecycleLock(p::kill);
+    }
+
+    /** Lifecycle operations run one at a time, and not once the harness is closed. */
+    private void underLifecycleLock(Runnable operation) {
         lifecycleLock.lock();
         try {
             checkOpen();
-            p.stop(stopBudget(p));
-            launch(p);
+            operation.run();
         } finally {
             lifecycleLock.unlock();
         }
@@ -413,18 +405,6 @@ public final class Coordinator implements Harness {
             }
         }
         p.start(System.nanoTime() + spec.startTimeout().toNanos());
-    }
-
-    @Override
-    public void kill(String component) {
-        ComponentProcess p = host(component);
-        lifecycleLock.lock();
-        try {
-            checkOpen();
-            p.kill();
-        } finally {
-            lifecycleLock.unlock();
-        }
     }
 
     /** Thread stacks of one component (from its JVM), or of the coordinator's own JVM for {@code null}. */

@@ -5,6 +5,7 @@ import io.github.componentharness.HarnessException;
 import io.github.componentharness.HarnessTimeoutException;
 import io.github.componentharness.Status;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One pending wait for a state value: checks it on demand and says whether it is satisfied,
@@ -72,6 +73,28 @@ public final class AwaitProbe {
                     + " (last value: " + last + "): " + harness.failure(component).orElse("unknown cause"));
         }
         return false;
+    }
+
+    /**
+     * Checks every {@code intervalNanos} until the test accepts the value: for a harness that
+     * announces no changes to this side (one in another JVM).
+     *
+     * @return the accepted value
+     * @throws HarnessTimeoutException when the timeout passes first
+     */
+    public Object poll(long intervalNanos) {
+        while (!check()) {
+            long left = nanosLeft();
+            if (left <= 0) {
+                throw timedOut();
+            }
+            LockSupport.parkNanos(Math.min(left, intervalNanos));
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new HarnessException("interrupted while awaiting '" + component + "." + key + "'");
+            }
+        }
+        return value;
     }
 
     /** The accepted value, after {@link #check()} returned true. */
