@@ -100,7 +100,7 @@ public final class BenchmarkRun {
         System.out.println("Published to " + page + " and " + images.resolve("performance.svg"));
     }
 
-    private static final String BEGIN = "<!-- results: written by benchmarks/run --publish -->";
+    private static final String BEGIN = "<!-- results: written by benchmarks/run, publish option -->";
     private static final String END = "<!-- end of results -->";
 
     static String table(List<Figure> figures) {
