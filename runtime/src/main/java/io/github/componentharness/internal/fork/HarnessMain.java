@@ -333,10 +333,8 @@ public final class HarnessMain {
     /** A JVM shutdown: SIGTERM, Ctrl-C, or a component calling System.exit. */
     private void onJvmShutdown() {
         if (!exitingOnPurpose) {
-            List<Thread> exiting = Thread.getAllStackTraces().entrySet().stream()
-                    .filter(e -> e.getKey() != Thread.currentThread() && List.of(e.getValue()).stream().anyMatch(
-                            f -> f.getClassName().equals("java.lang.Runtime") && f.getMethodName().equals("exit")))
-                    .map(Map.Entry::getKey).toList();
+            List<Thread> exiting = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t != Thread.currentThread() && ThreadDumps.inSystemExit(t)).toList();
             if (!exiting.isEmpty()) {
                 String report = "System.exit was called by thread '" + exiting.get(0).getName() + "'"
                         + groupOf(exiting.get(0)) + ":\n" + ThreadDumps.stack(exiting.get(0));

@@ -202,6 +202,11 @@ public final class ComponentRun {
     }
 
     private StopOutcome waitForThreads(Duration budget) throws InterruptedException {
+        if (ThreadDumps.inSystemExit(thread)) {
+            // The JVM is ending because this thread asked it to; the shutdown hook that stops the
+            // harness would wait for this thread in vain, and the caller is reported as such.
+            return new StopOutcome(instance.name(), null, List.of());
+        }
         thread.join(Math.max(1, budget.toMillis()));
         if (thread.isAlive()) {
             return new StopOutcome(instance.name(), ThreadDumps.stacks(ThreadDumps.liveThreads(group)), List.of());

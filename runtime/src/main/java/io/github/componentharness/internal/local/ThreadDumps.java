@@ -23,6 +23,20 @@ public final class ThreadDumps {
         return live;
     }
 
+    /**
+     * Whether {@code thread} is inside {@code System.exit}: it waits there for the JVM's shutdown
+     * hooks, so it never ends while a hook waits for it.
+     */
+    public static boolean inSystemExit(Thread thread) {
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            if (frame.getMethodName().equals("exit")
+                    && (frame.getClassName().equals("java.lang.Runtime") || frame.getClassName().equals("java.lang.Shutdown"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static String stack(Thread thread) {
         StringBuilder out = new StringBuilder();
         out.append('"').append(thread.getName()).append('"').append(thread.isDaemon() ? " daemon" : "")
