@@ -43,7 +43,9 @@ final class ForkRegistry {
     static void stopAll() {
         List<ForkedHarness> left = new ArrayList<>(RUNNING.values());
         RUNNING.clear();
-        left.forEach(f -> f.process().destroy());
+        // SIGTERM through the handle: Process.destroy would also close the harness's standard input,
+        // which the harness takes for Maven gone (exit 3) rather than the asked-for stop (exit 0).
+        left.forEach(f -> f.process().toHandle().destroy());
         for (ForkedHarness f : left) {
             try {
                 if (!f.process().waitFor(f.config().stopTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS)) {

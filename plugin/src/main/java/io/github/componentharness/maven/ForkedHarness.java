@@ -241,7 +241,8 @@ final class ForkedHarness {
 
     /** SIGTERM (the harness stops its components in order), then SIGKILL if it does not go. */
     void kill() {
-        process.destroy();
+        // Through the handle: Process.destroy would also close its standard input (read as Maven gone).
+        process.toHandle().destroy();
         try {
             if (!process.waitFor(EXIT_MARGIN.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
