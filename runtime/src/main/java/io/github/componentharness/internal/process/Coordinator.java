@@ -407,12 +407,27 @@ public final class Coordinator implements Harness {
         p.start(System.nanoTime() + spec.startTimeout().toNanos());
     }
 
-    /** Thread stacks of one component (from its JVM), or of the coordinator's own JVM for {@code null}. */
+    /**
+     * Thread stacks of one component (from its JVM), or for {@code null} of every JVM: the
+     * coordinator's, then each running component JVM's whole.
+     */
     public String threads(String component) {
-        if (component == null) {
-            return ThreadDumps.stacks(Thread.getAllStackTraces().keySet());
+        if (component != null) {
+            return running(component).threads(component);
         }
-        return running(component).threads(component);
+        StringBuilder all = new StringBuilder("=== coordinator (pid " + ProcessHandle.current().pid() + ")\n")
+                .append(ThreadDumps.stacks(Thread.getAllStackTraces().keySet()));
+        for (ComponentProcess p : processes.values()) {
+            all.append("\n=== process '").append(p.name()).append("' (").append(p.describeState()).append(")\n");
+            if (p.state() == ComponentProcess.State.RUNNING) {
+                try {
+                    all.append(p.client().threads(null));
+                } catch (HarnessException gone) {
+                    all.append("(no answer: ").append(gone.getMessage()).append(")\n");
+                }
+            }
+        }
+        return all.toString();
     }
 
     /** The pid of each running process, by process name. */

@@ -82,6 +82,11 @@ class ProcessModeTest {
             assertThat(h.pids().get("counter")).isNotEqualTo(first);
             assertThat(h.failure("counter")).isEmpty();
 
+            assertThat(h.threads("counter")).contains("\"harness-counter\"");
+            assertThat(h.threads(null)).contains("=== coordinator (pid " + ProcessHandle.current().pid() + ")")
+                    .contains("=== process 'client' (running, pid " + h.pids().get("client") + ")")
+                    .contains("\"harness-client\"").contains("\"harness-counter\"");
+
             long client = h.pids().get("client");
             h.restart("client");
             assertThat(h.pids().get("client")).isNotEqualTo(client);
