@@ -19,6 +19,11 @@ import joptsimple.OptionSpec;
  */
 public final class BenchmarkRun {
 
+    /** The keys results.json promises its readers (the Performance page, CI's log). */
+    static final List<String> REQUIRED_KEYS = List.of("seed500_threads_s", "seed500_processes_s", "cycle30_ms",
+            "ready30_threads_ms", "ready30_processes_ms", "rss30_threads_mib", "rss30_processes_mib", "query_p50_us",
+            "raw_zmq_p50_us", "jmx_p50_us", "query_rps", "jmx_rps", "verify_overhead_s", "teardown30_ms");
+
     private BenchmarkRun() {
     }
 
@@ -63,6 +68,10 @@ public final class BenchmarkRun {
         String when = Instant.now().toString();
         String machine = Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+        List<String> missing = REQUIRED_KEYS.stream().filter(k -> !sections.headline.containsKey(k)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("results.json would lack " + missing);
+        }
         Map<String, Object> json = new LinkedHashMap<>(sections.headline);
         json.put("run", Map.of("quick", quick, "date", when, "machine", machine, "seconds", Math.round(seconds)));
         Map<String, Object> details = new LinkedHashMap<>();
