@@ -56,8 +56,12 @@ class ServiceLauncherTest {
         if (fork != null) {
             json.put(ForkSettings.KEY, fork.toJson());
         }
+        return launch(Json.writePretty(json));
+    }
+
+    private Process launch(String specJson) throws IOException {
         Path specFile = dir.resolve("spec.json");
-        Files.writeString(specFile, Json.writePretty(json));
+        Files.writeString(specFile, specJson);
         launcher = new ProcessBuilder(ChildJvm.likeThisOne().command(HarnessMain.class.getName(), specFile))
                 .redirectErrorStream(true).start();
         reader = new Thread(() -> {
@@ -127,6 +131,14 @@ class ServiceLauncherTest {
         assertThat(exitCode()).isEqualTo(1);
         assertThat(output).anyMatch(l -> l.startsWith("Harness failed to start: Component 'db' failed to start: "
                 + "java.lang.IllegalStateException: cannot open database 'orders'"));
+    }
+
+    @Test
+    void aSpecThatCannotBeReadExitsTwoWithTheReason() throws Exception {
+        launch("{\"mode\": \"processes\", \"components\": [{\"name\": \"db\"}]}");
+        assertThat(exitCode()).isEqualTo(2);
+        assertThat(output).anyMatch(l -> l.startsWith("Cannot read the harness spec " + dir.resolve("spec.json")
+                + ": Invalid harness spec: component 'db' has no className"));
     }
 
     @Test
