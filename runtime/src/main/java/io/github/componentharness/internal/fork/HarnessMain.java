@@ -86,6 +86,7 @@ public final class HarnessMain {
         Runtime.getRuntime().addShutdownHook(new Thread(this::onJvmShutdown, "harness-shutdown"));
         stopOnSigterm();
         long begin = System.nanoTime();
+        Map<String, Map<String, Integer>> ports;
         try {
             Function<String, String> threadDump;
             Changes changes;
@@ -112,35 +113,44 @@ public final class HarnessMain {
                             stopped.countDown();
                         });
             }
-            reportReady((System.nanoTime() - begin) / 1_000_000);
+            ports = portsByInstance();
+            reportReady((System.nanoTime() - begin) / 1_000_000, ports);
         } catch (RuntimeException e) {
             reportFailed(e);
             return FAILED_TO_START;
         }
         startWatchdogs();
-        int count = harness.status().size();
+        int count = ports.size();
         say("Harness ready: " + count + (count == 1 ? " component" : " components")
                 + (harness instanceof Coordinator ? " in " + ((Coordinator) harness).processes().size() + " processes" : "")
                 + (controlPort == null ? "" : ", control port " + controlPort.endpoint()));
-        sayPorts();
+        sayPorts(ports);
         awaitStopped();
         stopAll(terminated ? "SIGTERM" : "shutdown requested");
         say("Harness exiting");
         return 0;
     }
 
-    private void reportReady(long millis) {
-        Map<String, Object> ready = new LinkedHashMap<>();
-        ready.put("pid", ProcessHandle.current().pid());
-        ready.put("endpoint", controlPort == null ? null : controlPort.endpoint());
-        ready.put("startMillis", millis);
-        Map<String, Object> ports = new LinkedHashMap<>();
+    /**
+     * Each instance this JVM answers for, in its harness's order, with its ports. Asked once: in
+     * process mode every status call goes to every component JVM.
+     */
+    private Map<String, Map<String, Integer>> portsByInstance() {
+        Map<String, Map<String, Integer>> ports = new LinkedHashMap<>();
         for (String instance : harness.status().keySet()) {
-            Map<String, Object> own = new LinkedHashMap<>();
+            Map<String, Integer> own = new LinkedHashMap<>();
             spec.components().stream().filter(c -> c.instanceNames().contains(instance)).findFirst()
                     .ifPresent(c -> c.ports().forEach(p -> own.put(p, harness.port(instance, p))));
             ports.put(instance, own);
         }
+        return ports;
+    }
+
+    private void reportReady(long millis, Map<String, Map<String, Integer>> ports) {
+        Map<String, Object> ready = new LinkedHashMap<>();
+        ready.put("pid", ProcessHandle.current().pid());
+        ready.put("endpoint", controlPort == null ? null : controlPort.endpoint());
+        ready.put("startMillis", millis);
         ready.put("ports", ports);
         writeStatus(StatusFiles.READY, ready);
     }
@@ -235,15 +245,12 @@ public final class HarnessMain {
     }
 
     /** Where to reach each component: a service has no ready.json, and a log reader wants them too. */
-    private void sayPorts() {
-        StringBuilder ports = new StringBuilder();
-        for (String instance : harness.status().keySet()) {
-            spec.components().stream().filter(c -> c.instanceNames().contains(instance)).findFirst().ifPresent(c ->
-                    c.ports().forEach(p -> ports.append(ports.length() == 0 ? "" : ", ").append(instance).append('.')
-                            .append(p).append('=').append(harness.port(instance, p))));
-        }
-        if (ports.length() > 0) {
-            say("Ports: " + ports);
+    private void sayPorts(Map<String, Map<String, Integer>> ports) {
+        StringBuilder line = new StringBuilder();
+        ports.forEach((instance, own) -> own.forEach((name, port) -> line.append(line.length() == 0 ? "" : ", ")
+                .append(instance).append('.').append(name).append('=').append(port)));
+        if (line.length() > 0) {
+            say("Ports: " + line);
         }
     }
 
