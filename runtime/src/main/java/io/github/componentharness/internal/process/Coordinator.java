@@ -54,15 +54,13 @@ public final class Coordinator implements Harness {
     public Coordinator(HarnessSpec spec, Path processesDir, ChildJvm jvm) {
         this.spec = spec;
         Map<String, List<String>> hosted = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> allPorts = new LinkedHashMap<>();
         for (ComponentSpec c : spec.components()) {
             for (String instance : c.instanceNames()) {
                 ports.allocate(instance, c.ports());
+                allPorts.put(instance, ports.ports(instance));
                 hosted.computeIfAbsent(c.processOf(instance), k -> new ArrayList<>()).add(instance);
             }
-        }
-        Map<String, Map<String, Integer>> allPorts = new LinkedHashMap<>();
-        for (ComponentSpec c : spec.components()) {
-            c.instanceNames().forEach(i -> allPorts.put(i, ports.ports(i)));
         }
         hosted.forEach((name, instances) -> {
             ComponentProcess p = new ComponentProcess(name, instances, processesDir.resolve(name), spec, allPorts, jvm);
@@ -249,9 +247,7 @@ public final class Coordinator implements Harness {
                 all.put(instance, inside != null && inside.containsKey(instance) ? inside.get(instance) : outside(p));
             }
         }
-        Map<String, Status> ordered = new LinkedHashMap<>();
-        hostOf.keySet().forEach(i -> ordered.put(i, all.get(i)));
-        return ordered;
+        return all;
     }
 
     @Override
