@@ -168,20 +168,8 @@ final class Operations implements AutoCloseable {
     private Map<String, Object> forwardAwait(String component, String key, Condition condition, long timeoutMillis,
             Consumer<Map<String, Object>> later) {
         harness.status(component);
-        try {
-            forwardedAwaits.execute(() -> {
-                Map<String, Object> reply;
-                try {
-                    reply = Replies.ok(harness.await(component, key, condition, Duration.ofMillis(timeoutMillis)));
-                } catch (RuntimeException e) {
-                    reply = Replies.error(e);
-                }
-                later.accept(reply);
-            });
-        } catch (RejectedExecutionException e) {
-            return Replies.error(ControlError.FAILED, "too many pending awaits (" + MAX_FORWARDED_AWAITS
-                    + "): let some end first");
-        }
+        inBackground(forwardedAwaits, later, () -> harness.await(component, key, condition, Duration.ofMillis(timeoutMillis)),
+                "too many pending awaits (" + MAX_FORWARDED_AWAITS + "): let some end first");
         return null;
     }
 
@@ -190,8 +178,14 @@ final class Operations implements AutoCloseable {
     }
 
     private void inBackground(Consumer<Map<String, Object>> later, Action action) {
+        inBackground(lifecycle, later, action, "the harness is shutting down");
+    }
+
+    /** Runs {@code action} on {@code executor} and answers with its result; {@code refused} if it takes no more. */
+    private static void inBackground(ExecutorService executor, Consumer<Map<String, Object>> later, Action action,
+            String refused) {
         try {
-            lifecycle.execute(() -> {
+            executor.execute(() -> {
                 Map<String, Object> reply;
                 try {
                     reply = Replies.ok(action.run());
@@ -201,7 +195,7 @@ final class Operations implements AutoCloseable {
                 later.accept(reply);
             });
         } catch (RejectedExecutionException e) {
-            later.accept(Replies.error(ControlError.FAILED, "the harness is shutting down"));
+            later.accept(Replies.error(ControlError.FAILED, refused));
         }
     }
 
