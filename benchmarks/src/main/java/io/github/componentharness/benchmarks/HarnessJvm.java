@@ -3,15 +3,14 @@ package io.github.componentharness.benchmarks;
 import io.github.componentharness.HarnessSpec;
 import io.github.componentharness.internal.control.RemoteHarness;
 import io.github.componentharness.internal.control.Tokens;
+import io.github.componentharness.internal.process.ChildJvm;
 import io.github.componentharness.internal.fork.ForkSettings;
 import io.github.componentharness.internal.fork.HarnessMain;
 import io.github.componentharness.internal.fork.StatusFiles;
-import io.github.componentharness.internal.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -45,19 +44,13 @@ final class HarnessJvm implements AutoCloseable {
     }
 
     static HarnessJvm launch(HarnessSpec spec, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        for (String name : List.of(StatusFiles.READY, StatusFiles.FAILED, StatusFiles.STOPPED)) {
-            Files.deleteIfExists(dir.resolve(name));
-        }
+        StatusFiles.clear(dir);
         String token = Tokens.newToken();
-        Map<String, Object> json = new LinkedHashMap<>(Json.readObject(spec.toJson()));
-        ProcessHandle self = ProcessHandle.current();
-        json.put(ForkSettings.KEY, new ForkSettings("127.0.0.1", 0, token, dir, self.pid(),
-                self.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L), true, null).toJson());
         Path specFile = dir.resolve("spec.json");
-        Files.writeString(specFile, Json.writePretty(json));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), HarnessMain.class.getName(), specFile.toString()));
+        Files.writeString(specFile, ForkSettings.childOfThisJvm("127.0.0.1", 0, token, dir, null).specJson(spec));
+        // Default JVM settings, whatever this JVM runs with.
+        List<String> command = new ChildJvm(Path.of(System.getProperty("java.home"), "bin", "java"),
+                System.getProperty("java.class.path"), List.of()).command(HarnessMain.class.getName(), specFile);
         long begin = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("harness.log").toFile())).start();

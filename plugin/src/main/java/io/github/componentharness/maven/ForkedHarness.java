@@ -6,7 +6,6 @@ import io.github.componentharness.internal.control.RemoteHarness;
 import io.github.componentharness.internal.control.Tokens;
 import io.github.componentharness.internal.fork.ForkSettings;
 import io.github.componentharness.internal.fork.StatusFiles;
-import io.github.componentharness.internal.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,19 +88,14 @@ final class ForkedHarness {
     }
 
     private static void prepare(ForkConfig config) throws IOException {
-        Files.createDirectories(config.harnessDir());
-        for (String name : List.of(StatusFiles.READY, StatusFiles.FAILED, StatusFiles.STOPPED, StatusFiles.EXIT,
-                "harness.properties", "harness.log")) {
-            Files.deleteIfExists(config.harnessDir().resolve(name));
-        }
+        StatusFiles.clear(config.harnessDir());
+        Files.deleteIfExists(config.propertiesFile());
+        Files.deleteIfExists(config.logFile());
     }
 
     private static void writeSpec(ForkConfig config, HarnessSpec spec, String token) throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>(Json.readObject(spec.toJson()));
-        ProcessHandle self = ProcessHandle.current();
-        json.put(ForkSettings.KEY, new ForkSettings(config.controlHost(), config.controlPort(), token, config.harnessDir(),
-                self.pid(), self.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L), true, null).toJson());
-        OwnerOnlyFiles.write(config.specFile(), Json.writePretty(json));
+        OwnerOnlyFiles.write(config.specFile(), ForkSettings.childOfThisJvm(config.controlHost(), config.controlPort(), token,
+                config.harnessDir(), null).specJson(spec));
     }
 
     static List<String> command(ForkConfig config, Path jar) {

@@ -1,7 +1,10 @@
 package io.github.componentharness.internal.fork;
 
+import io.github.componentharness.HarnessSpec;
+import io.github.componentharness.internal.json.Json;
 import io.github.componentharness.internal.local.Placement;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +30,24 @@ public record ForkSettings(String controlHost, int controlPort, String token, Pa
         long parentStartMillis, boolean watchStdin, Placement placement) {
 
     public static final String KEY = "fork";
+
+    /**
+     * Settings for a harness JVM that this JVM starts and that watches it: its standard input, and
+     * this JVM's pid and start time.
+     */
+    public static ForkSettings childOfThisJvm(String controlHost, int controlPort, String token, Path statusDir,
+            Placement placement) {
+        ProcessHandle self = ProcessHandle.current();
+        return new ForkSettings(controlHost, controlPort, token, statusDir, self.pid(),
+                self.info().startInstant().map(Instant::toEpochMilli).orElse(0L), true, placement);
+    }
+
+    /** The {@code spec.json} a forked {@code HarnessMain} reads: the spec, with these settings as its fork section. */
+    public String specJson(HarnessSpec spec) {
+        Map<String, Object> json = new LinkedHashMap<>(Json.readObject(spec.toJson()));
+        json.put(KEY, toJson());
+        return Json.writePretty(json);
+    }
 
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();

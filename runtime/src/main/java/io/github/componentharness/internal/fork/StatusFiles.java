@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +20,14 @@ public final class StatusFiles {
     public static final String EXIT = "exit.txt";
 
     private StatusFiles() {
+    }
+
+    /** Removes the status files of an earlier run from {@code dir}, creating it if need be. */
+    public static void clear(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (String name : List.of(READY, FAILED, STOPPED, EXIT)) {
+            Files.deleteIfExists(dir.resolve(name));
+        }
     }
 
     public static void write(Path dir, String name, Map<String, Object> content) throws IOException {

@@ -36,7 +36,7 @@ public record ChildJvm(Path java, String classpath, List<String> jvmArgs) {
         return arg.contains("jdwp") || arg.equals("-Xdebug");
     }
 
-    List<String> command(String mainClass, Path specFile) {
+    public List<String> command(String mainClass, Path specFile) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(jvmArgs);

@@ -7,14 +7,12 @@ import io.github.componentharness.internal.control.Tokens;
 import io.github.componentharness.internal.fork.ForkSettings;
 import io.github.componentharness.internal.fork.HarnessMain;
 import io.github.componentharness.internal.fork.StatusFiles;
-import io.github.componentharness.internal.json.Json;
 import io.github.componentharness.internal.local.Placement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -121,10 +119,7 @@ final class ComponentProcess {
         failure = null;
         token = Tokens.newToken();
         try {
-            Files.createDirectories(dir);
-            for (String file : List.of(StatusFiles.READY, StatusFiles.FAILED, StatusFiles.STOPPED, StatusFiles.EXIT)) {
-                Files.deleteIfExists(dir.resolve(file));
-            }
+            StatusFiles.clear(dir);
             Path specFile = dir.resolve("spec.json");
             writeSpec(specFile);
             process = new ProcessBuilder(jvm.command(HarnessMain.class.getName(), specFile))
@@ -153,12 +148,8 @@ final class ComponentProcess {
     }
 
     private void writeSpec(Path specFile) throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>(Json.readObject(spec.toJson()));
-        ProcessHandle self = ProcessHandle.current();
-        json.put(ForkSettings.KEY, new ForkSettings("127.0.0.1", 0, token, dir, self.pid(),
-                self.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L), true,
-                new Placement(name, new java.util.LinkedHashSet<>(hosted), ports)).toJson());
-        Files.writeString(specFile, Json.writePretty(json));
+        Files.writeString(specFile, ForkSettings.childOfThisJvm("127.0.0.1", 0, token, dir,
+                new Placement(name, new java.util.LinkedHashSet<>(hosted), ports)).specJson(spec));
     }
 
     private Map<String, Object> awaitStatus(long deadlineNanos) {

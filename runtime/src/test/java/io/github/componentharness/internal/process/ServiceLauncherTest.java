@@ -14,7 +14,6 @@ import io.github.componentharness.internal.control.Tokens;
 import io.github.componentharness.internal.fork.ForkSettings;
 import io.github.componentharness.internal.fork.HarnessMain;
 import io.github.componentharness.internal.fork.StatusFiles;
-import io.github.componentharness.internal.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,11 +50,7 @@ class ServiceLauncherTest {
     }
 
     private Process launch(HarnessSpec spec, ForkSettings fork) throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>(Json.readObject(spec.toJson()));
-        if (fork != null) {
-            json.put(ForkSettings.KEY, fork.toJson());
-        }
-        return launch(Json.writePretty(json));
+        return launch(fork == null ? spec.toJson() : fork.specJson(spec));
     }
 
     private Process launch(String specJson) throws IOException {
