@@ -1,5 +1,6 @@
 package io.github.componentharness.benchmarks;
 
+import io.github.componentharness.internal.local.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ final class VerifyOverhead {
     /** Runs one build and returns its wall time less its IT's time, in seconds. */
     private double build(List<String> maven, List<String> args, Path project, String name)
             throws IOException, InterruptedException {
-        deleteTree(project.resolve("target/harness"));
+        FileTrees.deleteIfExists(project.resolve("target/harness"));
         Path out = work.resolve("build-" + name + ".log");
         List<String> command = new ArrayList<>(maven);
         command.addAll(args);
@@ -90,7 +91,7 @@ final class VerifyOverhead {
     }
 
     private void copyProject(Path from, Path to) throws IOException {
-        deleteTree(to);
+        FileTrees.deleteIfExists(to);
         String pom = Files.readString(root.resolve("pom.xml"));
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {
@@ -115,16 +116,5 @@ final class VerifyOverhead {
             throw new IllegalStateException("no <" + name + "> in the root pom.xml");
         }
         return m.group(1);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(f);
-            }
-        }
     }
 }

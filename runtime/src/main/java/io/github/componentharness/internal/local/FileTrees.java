@@ -7,12 +7,12 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Deleting directory trees, for work directories that must start empty. */
-final class FileTrees {
+public final class FileTrees {
 
     private FileTrees() {
     }
 
-    static void deleteIfExists(Path root) throws IOException {
+    public static void deleteIfExists(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
