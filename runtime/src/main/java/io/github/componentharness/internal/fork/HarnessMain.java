@@ -238,10 +238,14 @@ public final class HarnessMain {
                 + (componentsStopped - begin) / 1_000_000 + " ms)");
     }
 
-    /** A line of harness.log, with the JVM's uptime, so slow steps show. */
+    /** A line of harness.log from this JVM, named by its process in process mode. */
     private void say(String line) {
-        System.out.println("[" + ManagementFactory.getRuntimeMXBean().getUptime() + " ms] "
-                + (fork.placement() == null ? "" : "process '" + fork.placement().process() + "': ") + line);
+        logLine((fork.placement() == null ? "" : "process '" + fork.placement().process() + "': ") + line);
+    }
+
+    /** A line of harness.log, with the JVM's uptime, so slow steps show. */
+    public static void logLine(String line) {
+        System.out.println("[" + ManagementFactory.getRuntimeMXBean().getUptime() + " ms] " + line);
     }
 
     /** Where to reach each component: a service has no ready.json, and a log reader wants them too. */

@@ -135,7 +135,7 @@ final class ComponentProcess {
                 String why = "process '" + name + "' (pid " + started.pid() + ") exited by itself with code "
                         + started.exitValue() + " while the harness ran: see its output in harness.log";
                 problems.add(why);
-                Coordinator.say(why);
+                HarnessMain.logLine(why);
             }
         });
         Map<String, Object> ready = awaitStatus(deadlineNanos);
@@ -143,7 +143,7 @@ final class ComponentProcess {
         client = new RemoteHarness(endpoint, token);
         served = started;
         state = State.RUNNING;
-        Coordinator.say("Process '" + name + "' (pid " + process.pid() + ") ready in "
+        HarnessMain.logLine("Process '" + name + "' (pid " + process.pid() + ") ready in "
                 + (System.nanoTime() - begin) / 1_000_000 + " ms: " + String.join(", ", hosted));
     }
 
@@ -239,7 +239,7 @@ final class ComponentProcess {
         killed = true;
         destroy();
         ended();
-        Coordinator.say("Process '" + name + "' (pid " + p.pid() + ") killed");
+        HarnessMain.logLine("Process '" + name + "' (pid " + p.pid() + ") killed");
     }
 
     private void destroy() {

@@ -10,7 +10,6 @@ import io.github.componentharness.internal.control.RemoteHarness;
 import io.github.componentharness.internal.local.PortAllocator;
 import io.github.componentharness.internal.local.ThreadDumps;
 import io.github.componentharness.internal.state.AwaitProbe;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -437,10 +436,6 @@ public final class Coordinator implements Harness {
         if (closed) {
             throw new HarnessException("the harness is closed: start a new one");
         }
-    }
-
-    static void say(String line) {
-        System.out.println("[" + ManagementFactory.getRuntimeMXBean().getUptime() + " ms] " + line);
     }
 
     @Override
