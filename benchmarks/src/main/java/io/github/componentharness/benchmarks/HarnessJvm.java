@@ -12,7 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -59,18 +60,13 @@ final class HarnessJvm implements AutoCloseable {
 
     /** Waits for ready.json and returns the milliseconds from launch to ready. */
     double awaitReady() throws IOException, InterruptedException {
-        while (true) {
-            Map<String, Object> ready = StatusFiles.read(dir, StatusFiles.READY);
-            if (ready != null) {
-                readyNanos = System.nanoTime();
-                endpoint = String.valueOf(ready.get("endpoint"));
-                return (readyNanos - launchedNanos) / 1e6;
-            }
-            if (!process.isAlive() || StatusFiles.read(dir, StatusFiles.FAILED) != null) {
-                throw new IllegalStateException("the harness did not start; see " + dir.resolve("harness.log"));
-            }
-            Thread.sleep(1);
+        StatusFiles.Start start = StatusFiles.awaitStart(dir, process, OptionalLong.empty(), Duration.ofMillis(1));
+        if (start.kind() != StatusFiles.Start.Kind.READY) {
+            throw new IllegalStateException("the harness did not start; see " + dir.resolve("harness.log"));
         }
+        readyNanos = System.nanoTime();
+        endpoint = String.valueOf(start.report().get("endpoint"));
+        return (readyNanos - launchedNanos) / 1e6;
     }
 
     /** Peak resident memory (VmHWM) of the harness JVM and every JVM it started, in MiB. */

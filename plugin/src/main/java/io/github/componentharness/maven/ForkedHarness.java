@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,7 @@ final class ForkedHarness {
 
     /** Time for a JVM to boot, on top of the spec's own start timeout. */
     static final Duration BOOT_MARGIN = Duration.ofSeconds(30);
+    private static final Duration STATUS_POLL = Duration.ofMillis(10);
     /** Time for a harness to exit after it stopped its components, before it is destroyed. */
     static final Duration EXIT_MARGIN = Duration.ofSeconds(5);
     private static final Pattern COMPONENT = Pattern.compile("[Cc]omponent '([^']+)'");
@@ -114,30 +116,27 @@ final class ForkedHarness {
     }
 
     private void awaitReady() throws ForkException {
-        long deadline = System.nanoTime() + spec.startTimeout().plus(BOOT_MARGIN).toNanos();
+        // A debugger may hold the harness at a breakpoint for as long as it likes.
+        OptionalLong deadline = config.debug() ? OptionalLong.empty()
+                : OptionalLong.of(System.nanoTime() + spec.startTimeout().plus(BOOT_MARGIN).toNanos());
         try {
-            while (true) {
-                Map<String, Object> ready = StatusFiles.read(config.harnessDir(), StatusFiles.READY);
-                if (ready != null) {
-                    accept(ready);
+            StatusFiles.Start start = StatusFiles.awaitStart(config.harnessDir(), process, deadline, STATUS_POLL);
+            switch (start.kind()) {
+                case READY:
+                    accept(start.report());
                     return;
-                }
-                Map<String, Object> failed = StatusFiles.read(config.harnessDir(), StatusFiles.FAILED);
-                if (failed != null) {
+                case FAILED:
                     process.waitFor(5, TimeUnit.SECONDS);
-                    String componentLog = componentLog(failed.get("error"));
-                    throw new ForkException(failed.get("error") + "\n"
-                            + (componentLog.isEmpty() ? LogTail.of(config.logFile()) : componentLog), true);
-                }
-                if (!process.isAlive()) {
-                    throw new ForkException("The harness JVM exited with code " + process.exitValue() + " before it was ready.\n"
+                    Object error = start.report().get("error");
+                    String componentLog = componentLog(error);
+                    throw new ForkException(error + "\n" + (componentLog.isEmpty() ? LogTail.of(config.logFile()) : componentLog),
+                            true);
+                case EXITED:
+                    throw new ForkException("The harness JVM exited with code " + start.exitCode() + " before it was ready.\n"
                             + "Command: " + String.join(" ", command) + "\n" + LogTail.of(config.logFile()), false);
-                }
-                if (!config.debug() && System.nanoTime() > deadline) {
+                default:
                     throw new ForkException("The harness JVM was not ready within " + spec.startTimeout().plus(BOOT_MARGIN).toSeconds()
                             + " s (startTimeout plus " + BOOT_MARGIN.toSeconds() + " s to boot).\n" + LogTail.of(config.logFile()), true);
-                }
-                TimeUnit.MILLISECONDS.sleep(10);
             }
         } catch (IOException e) {
             throw new ForkException("Cannot read the harness status in " + config.harnessDir() + ": " + e.getMessage(), e);

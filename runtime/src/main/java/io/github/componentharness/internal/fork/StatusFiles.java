@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Map;
 
 /**
@@ -20,6 +22,42 @@ public final class StatusFiles {
     public static final String EXIT = "exit.txt";
 
     private StatusFiles() {
+    }
+
+    /**
+     * How a starting harness JVM came out: ready (with its {@code ready.json}), failed (with its
+     * {@code failed.json}), exited without either (with its exit code), or still starting at the
+     * deadline.
+     */
+    public record Start(Kind kind, Map<String, Object> report, int exitCode) {
+        public enum Kind { READY, FAILED, EXITED, TIMED_OUT }
+    }
+
+    /**
+     * Waits for the harness JVM {@code process}, which reports in {@code dir}, to be ready or to
+     * fail, checking every {@code interval}.
+     *
+     * @param deadlineNanos when to give up, on {@link System#nanoTime()}'s clock; empty for never
+     */
+    public static Start awaitStart(Path dir, Process process, OptionalLong deadlineNanos, Duration interval)
+            throws IOException, InterruptedException {
+        while (true) {
+            Map<String, Object> ready = read(dir, READY);
+            if (ready != null) {
+                return new Start(Start.Kind.READY, ready, 0);
+            }
+            Map<String, Object> failed = read(dir, FAILED);
+            if (failed != null) {
+                return new Start(Start.Kind.FAILED, failed, 0);
+            }
+            if (!process.isAlive()) {
+                return new Start(Start.Kind.EXITED, null, process.exitValue());
+            }
+            if (deadlineNanos.isPresent() && System.nanoTime() - deadlineNanos.getAsLong() > 0) {
+                return new Start(Start.Kind.TIMED_OUT, null, 0);
+            }
+            Thread.sleep(interval.toMillis());
+        }
     }
 
     /** Removes the status files of an earlier run from {@code dir}, creating it if need be. */

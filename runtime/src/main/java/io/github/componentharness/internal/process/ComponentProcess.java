@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,7 +28,7 @@ final class ComponentProcess {
 
     enum State { NEW, STARTING, RUNNING, ENDED }
 
-    private static final long STATUS_POLL_MILLIS = 5;
+    private static final Duration STATUS_POLL = Duration.ofMillis(5);
     private static final Duration REPORT_GRACE = Duration.ofSeconds(5);
 
     private final String name;
@@ -154,29 +155,24 @@ final class ComponentProcess {
 
     private Map<String, Object> awaitStatus(long deadlineNanos) {
         try {
-            while (true) {
-                Map<String, Object> ready = StatusFiles.read(dir, StatusFiles.READY);
-                if (ready != null) {
-                    return ready;
-                }
-                Map<String, Object> failed = StatusFiles.read(dir, StatusFiles.FAILED);
-                if (failed != null) {
+            // The JVM times its own components out, and names them with their stacks: give it the
+            // time to say so before giving up on it.
+            StatusFiles.Start start = StatusFiles.awaitStart(dir, process, OptionalLong.of(deadlineNanos + REPORT_GRACE.toNanos()),
+                    STATUS_POLL);
+            switch (start.kind()) {
+                case READY:
+                    return start.report();
+                case FAILED:
                     process.waitFor(spec.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                    throw startFailed(String.valueOf(failed.get("error")));
-                }
-                if (!process.isAlive()) {
-                    throw startFailed("its JVM (pid " + process.pid() + ") exited with code " + process.exitValue()
+                    throw startFailed(String.valueOf(start.report().get("error")));
+                case EXITED:
+                    throw startFailed("its JVM (pid " + process.pid() + ") exited with code " + start.exitCode()
                             + " before it was ready: see harness.log");
-                }
-                // The JVM times its own components out, and names them with their stacks: give it
-                // the time to say so before giving up on it.
-                if (System.nanoTime() - deadlineNanos - REPORT_GRACE.toNanos() > 0) {
+                default:
                     destroy();
                     throw startFailed("it did not report ready or failed within the start timeout (" + spec.startTimeout().toMillis()
                             + " ms, counted for the whole harness) and " + REPORT_GRACE.toSeconds() + " s more: raise startTimeout, "
                             + "or see its output in harness.log");
-                }
-                Thread.sleep(STATUS_POLL_MILLIS);
             }
         } catch (IOException e) {
             destroy();
