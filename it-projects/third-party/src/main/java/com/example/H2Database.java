@@ -9,7 +9,7 @@ public class H2Database implements Component {
 
     private Server server;
 
-    public String url() {
+    public String getUrl() {
         return server == null ? null : server.getURL();
     }
 

@@ -3,6 +3,7 @@ package io.github.componentharness;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -131,7 +132,7 @@ public final class Condition {
             case NE:
                 return !sameValue(value, operand);
             case MATCHES:
-                return value != null && pattern.matcher(String.valueOf(value)).matches();
+                return value != null && matchesWithinLimit(String.valueOf(value));
             default:
                 Optional<Integer> order = compareNumbers(value, operand);
                 if (order.isEmpty()) {
@@ -139,6 +140,62 @@ public final class Condition {
                 }
                 int c = order.get();
                 return op == Op.GT ? c > 0 : op == Op.GE ? c >= 0 : op == Op.LT ? c < 0 : c <= 0;
+        }
+    }
+
+    /** The longest a {@code matches} test may take: a regular expression must never hold a thread for minutes. */
+    static final Duration MATCH_LIMIT = Duration.ofMillis(500);
+
+    private boolean matchesWithinLimit(String text) {
+        try {
+            return pattern.matcher(new TimeLimitedText(text, System.nanoTime() + MATCH_LIMIT.toNanos())).matches();
+        } catch (TimeLimitedText.Overrun e) {
+            throw new HarnessException("the regular expression " + operand + " ran longer than " + MATCH_LIMIT.toMillis()
+                    + " ms on a value of " + text.length() + " characters and was given up: write one that does not "
+                    + "backtrack so much (repeated groups that can match the same text, such as (.*a){12}, are the usual cause)");
+        }
+    }
+
+    /** Text that stops a regular expression working on it once a deadline passes: the matcher reads it char by char. */
+    private static final class TimeLimitedText implements CharSequence {
+        private final String text;
+        private final long deadline;
+        private int reads;
+
+        TimeLimitedText(String text, long deadline) {
+            this.text = text;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if ((++reads & 0xFFF) == 0 && System.nanoTime() > deadline) {
+                throw new Overrun();
+            }
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new TimeLimitedText(text.substring(start, end), deadline);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+
+        static final class Overrun extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            Overrun() {
+                super(null, null, false, false);
+            }
         }
     }
 

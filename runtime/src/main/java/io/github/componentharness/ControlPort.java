@@ -59,7 +59,7 @@ public final class ControlPort implements AutoCloseable {
             }
         };
         ControlServer server = ControlServer.start(harness, harness.engine().changes(), host, port, token,
-                harness.engine()::threads, shutdown);
+                harness.engine()::threads, shutdown, failure -> { });
         self[0] = new ControlPort(server, token);
         return self[0];
     }

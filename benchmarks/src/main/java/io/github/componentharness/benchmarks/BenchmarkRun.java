@@ -22,7 +22,8 @@ public final class BenchmarkRun {
     /** The keys results.json promises its readers (the Performance page, CI's log). */
     static final List<String> REQUIRED_KEYS = List.of("seed500_threads_s", "seed500_processes_s", "cycle30_ms",
             "ready30_threads_ms", "ready30_processes_ms", "rss30_threads_mib", "rss30_processes_mib", "query_p50_us",
-            "raw_zmq_p50_us", "jmx_p50_us", "query_rps", "jmx_rps", "verify_overhead_s", "teardown30_ms");
+            "raw_zmq_p50_us", "jmx_p50_us", "query_rps", "jmx_rps", "verify_overhead_s", "teardown30_ms", "query_rps_vs_bare",
+            "await_lag_published_ms", "await_lag_field_ms", "await_lag_jmx_poll_ms");
 
     private BenchmarkRun() {
     }
@@ -56,6 +57,7 @@ public final class BenchmarkRun {
         sections.seed500();
         sections.readyAndMemory();
         sections.jmh();
+        sections.awaitLag();
         VerifyOverhead.Result verify = new VerifyOverhead(root, work.resolve("verify"), line -> System.out.println("  " + line))
                 .measure(budget.verifyRounds());
         sections.headline.put("verify_overhead_s", Stats.round(verify.overhead().median()));

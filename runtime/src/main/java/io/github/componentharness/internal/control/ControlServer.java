@@ -7,11 +7,14 @@ import io.github.componentharness.internal.local.Changes;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -22,31 +25,51 @@ import org.zeromq.ZMsg;
 
 /**
  * The control port: a ZeroMQ ROUTER socket speaking REQ-style framing (an empty delimiter frame,
- * then one JSON body frame) on one thread that owns it. Replies that come later (awaits,
- * lifecycle operations) are queued for that thread, which sends them between receives. Bad frames get an error reply; messages over {@link #MAX_MESSAGE_BYTES} are dropped
- * by ZeroMQ itself; the server keeps serving.
+ * then one JSON body frame) on one thread that owns it and only routes. Replies made on other
+ * threads are queued for it, and a wake message over an in-process socket makes it send them at
+ * once. No request, frame or peer can end serving: a failure of one request is its error reply;
+ * should the socket itself fail, the port is bound again on the same endpoint, and if that
+ * fails too the owner is told ({@code onFailure}) so the harness fails loudly.
+ *
+ * <p>Limits, so a peer without the token holds little: messages over {@link #MAX_MESSAGE_BYTES}
+ * end that peer's connection before their body is read (ZeroMQ allocates a frame when it reads
+ * its header), at most {@link ConnectionLimit#MAX_CONNECTIONS} connections are open at once, at
+ * most {@link #QUEUE_PER_PEER} messages are queued each way per peer (a peer that never reads its
+ * replies loses the surplus), and nothing of an unauthorised request is echoed.
  */
 public final class ControlServer implements AutoCloseable {
 
-    /** Requests are small; this bounds what one hostile message can make the harness hold. */
-    public static final long MAX_MESSAGE_BYTES = 1024 * 1024;
+    /** Requests are small; this bounds what one hostile frame can make the harness allocate. */
+    public static final long MAX_MESSAGE_BYTES = 64 * 1024;
+    /** Messages queued per peer and direction. */
+    public static final int QUEUE_PER_PEER = 100;
 
     private static final System.Logger LOG = System.getLogger("io.github.componentharness");
-    private static final int BUSY_MILLIS = 2;
-    private static final int IDLE_MILLIS = 50;
+    private static final int CHECK_CLOSING_MILLIS = 100;
+    private static final int RESTORE_ATTEMPTS = 3;
 
     private final Operations operations;
     private final ZContext zmq = new ZContext();
     private final ConcurrentLinkedQueue<ZMsg> outbox = new ConcurrentLinkedQueue<>();
     private final CountDownLatch bound = new CountDownLatch(1);
     private final Thread thread;
-    private final AtomicInteger pendingLater = new AtomicInteger();
+    private final Consumer<Throwable> onFailure;
+    private final String wakeEndpoint = "inproc://harness-control-wake-" + WAKES.incrementAndGet();
+    private final byte[] wakeIdentity = Tokens.newToken().getBytes(StandardCharsets.US_ASCII);
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final AtomicBoolean failureReported = new AtomicBoolean();
+    private final Object wakeLock = new Object();
+    private volatile ZMQ.Socket wake;
+    private ConnectionLimit connections;
     private volatile String endpoint;
     private volatile RuntimeException bindFailure;
     private volatile boolean closing;
 
-    private ControlServer(Operations operations, String host, int port) {
+    private static final AtomicInteger WAKES = new AtomicInteger();
+
+    private ControlServer(Operations operations, String host, int port, Consumer<Throwable> onFailure) {
         this.operations = operations;
+        this.onFailure = onFailure;
         this.thread = new Thread(() -> serve(host, port), "harness-control");
         this.thread.setDaemon(true);
     }
@@ -58,12 +81,14 @@ public final class ControlServer implements AutoCloseable {
      * @param port the port, or 0 for one the system chooses
      * @param threadDump thread stacks of one component, or of the whole JVM for {@code null}
      * @param onShutdown run on a thread of the server's after the {@code shutdown} op replied
+     * @param onFailure told, once, when the port stopped serving and could not be bound again
      * @throws HarnessException when the address cannot be bound
      */
     public static ControlServer start(Harness harness, Changes changes, String host, int port, String token,
-            Function<String, String> threadDump, Runnable onShutdown) {
+            Function<String, String> threadDump, Runnable onShutdown, Consumer<Throwable> onFailure) {
         warnUnlessLoopback(host);
-        ControlServer server = new ControlServer(new Operations(harness, changes, token, threadDump, onShutdown), host, port);
+        ControlServer server = new ControlServer(new Operations(harness, changes, token, threadDump, onShutdown), host, port,
+                onFailure);
         server.thread.start();
         try {
             if (!server.bound.await(30, TimeUnit.SECONDS)) {
@@ -90,15 +115,9 @@ public final class ControlServer implements AutoCloseable {
     private void serve(String host, int port) {
         ZMQ.Socket router;
         try {
-            router = zmq.createSocket(SocketType.ROUTER);
-            router.setLinger(0);
-            router.setMaxMsgSize(MAX_MESSAGE_BYTES);
-            router.setRouterMandatory(false);
-            String address = "tcp://" + host + ":" + (port == 0 ? "*" : String.valueOf(port));
-            if (!router.bind(address)) {
-                throw new HarnessException("cannot bind the control port to " + address);
-            }
-            endpoint = router.getLastEndpoint();
+            connections = new ConnectionLimit(zmq, this::failed);
+            router = bind("tcp://" + host + ":" + (port == 0 ? "*" : String.valueOf(port)));
+            connectWake();
         } catch (ZMQException e) {
             bindFailure = new HarnessException("cannot bind the control port to tcp://" + host + ":" + port + ": "
                     + ZMQ.Error.findByCode(e.getErrorCode()).getMessage() + ": choose another controlPort, or 0 for any free one", e);
@@ -110,31 +129,103 @@ public final class ControlServer implements AutoCloseable {
             return;
         }
         bound.countDown();
+        int failures = 0;
+        while (!closing) {
+            try {
+                route(router);
+            } catch (Throwable e) {
+                if (closing) {
+                    break;
+                }
+                failures++;
+                LOG.log(System.Logger.Level.ERROR, "the control port at " + endpoint + " failed (" + failures + " of "
+                        + RESTORE_ATTEMPTS + "): " + e + "; binding it again", e);
+                router.close();
+                router = restore(e, failures);
+                if (router == null) {
+                    return;
+                }
+            }
+        }
         try {
-            int timeout = 0;
-            while (!closing) {
-                // A blocking receive, as a bare REP socket waits, is cheaper per request than a
-                // poller. Replies that come later are picked up from the outbox between receives:
-                // every BUSY_MILLIS while any is due, else every IDLE_MILLIS (which bounds close).
-                int wanted = pendingLater.get() > 0 || !outbox.isEmpty() ? BUSY_MILLIS : IDLE_MILLIS;
-                if (wanted != timeout) {
-                    router.setReceiveTimeOut(wanted);
-                    timeout = wanted;
-                }
-                ZMsg message = ZMsg.recvMsg(router, 0);
-                for (int i = 0; message != null && i < 1000; i++) {
-                    receive(message);
-                    message = ZMsg.recvMsg(router, ZMQ.DONTWAIT);
-                }
-                flush(router);
-            }
             flush(router);
-        } catch (RuntimeException e) {
-            if (!closing) {
-                LOG.log(System.Logger.Level.ERROR, "the control port at " + endpoint + " stopped serving", e);
-            }
         } finally {
             router.close();
+        }
+    }
+
+    /** Tells the owner, once, that the port cannot serve any more. */
+    private void failed(Throwable cause) {
+        if (!closing && failureReported.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.ERROR, "the control port at " + endpoint + " cannot serve any more", cause);
+            if (onFailure != null) {
+                onFailure.accept(cause);
+            }
+        }
+    }
+
+    /** A ROUTER on the same endpoint as before, or {@code null} after telling the owner that none can be had. */
+    private ZMQ.Socket restore(Throwable cause, int failures) {
+        if (failures <= RESTORE_ATTEMPTS) {
+            try {
+                ZMQ.Socket router = bind(endpoint);
+                connectWake();
+                return router;
+            } catch (RuntimeException again) {
+                cause.addSuppressed(again);
+            }
+        }
+        failed(cause);
+        return null;
+    }
+
+    /** The wake socket, new after each bind: an in-process connection does not outlive its bound end. */
+    private void connectWake() {
+        synchronized (wakeLock) {
+            if (wake != null) {
+                wake.close();
+            }
+            ZMQ.Socket socket = zmq.createSocket(SocketType.DEALER);
+            socket.setLinger(0);
+            socket.setIdentity(wakeIdentity);
+            socket.connect(wakeEndpoint);
+            wake = socket;
+            wakePending.set(false);
+        }
+    }
+
+    private ZMQ.Socket bind(String address) {
+        ZMQ.Socket router = zmq.createSocket(SocketType.ROUTER);
+        router.setLinger(0);
+        router.setMaxMsgSize(MAX_MESSAGE_BYTES);
+        router.setRcvHWM(QUEUE_PER_PEER);
+        router.setSndHWM(QUEUE_PER_PEER);
+        router.setRouterMandatory(false);
+        router.setReceiveTimeOut(CHECK_CLOSING_MILLIS);
+        connections.watch(router);
+        if (!router.bind(address)) {
+            router.close();
+            throw new HarnessException("cannot bind the control port to " + address);
+        }
+        endpoint = router.getLastEndpoint();
+        if (!router.bind(wakeEndpoint)) {
+            router.close();
+            throw new HarnessException("cannot bind the control port's wake socket " + wakeEndpoint);
+        }
+        return router;
+    }
+
+    /** Receives and routes until closing; any throw ends this round and the socket is bound again. */
+    private void route(ZMQ.Socket router) {
+        while (!closing) {
+            // A blocking receive, as a bare REP socket waits, is cheaper per request than a
+            // poller; replies made elsewhere wake it through the in-process wake socket.
+            ZMsg message = ZMsg.recvMsg(router, 0);
+            for (int i = 0; message != null && i < 1000; i++) {
+                receive(message);
+                message = ZMsg.recvMsg(router, ZMQ.DONTWAIT);
+            }
+            flush(router);
         }
     }
 
@@ -143,21 +234,33 @@ public final class ControlServer implements AutoCloseable {
         if (identity == null) {
             return;
         }
-        if (message.size() != 2 || message.getFirst().size() != 0) {
-            send(identity, Replies.error(ControlError.BAD_REQUEST, "expected an empty delimiter frame, then one JSON body frame, "
-                    + "as a REQ socket sends them; got " + message.size() + " frames"));
+        if (Arrays.equals(identity.getData(), wakeIdentity)) {
+            wakePending.set(false);
             return;
         }
-        message.pop();
-        byte[] body = message.pop().getData();
-        pendingLater.incrementAndGet();
-        Map<String, Object> reply = operations.handle(body, later -> {
+        Map<String, Object> reply = answer(operations, message, later -> {
             send(identity, later);
-            pendingLater.decrementAndGet();
+            wake();
         });
         if (reply != null) {
-            pendingLater.decrementAndGet();
             send(identity, reply);
+        }
+    }
+
+    /**
+     * The reply to one message (its frames after the peer's identity), or {@code null} when
+     * {@code later} gets it. Never throws: this is the whole request path from bytes to reply.
+     */
+    static Map<String, Object> answer(Operations operations, ZMsg frames, Consumer<Map<String, Object>> later) {
+        if (frames.size() != 2 || frames.getFirst().size() != 0) {
+            return Replies.error(ControlError.BAD_REQUEST, "expected an empty delimiter frame, then one JSON body frame, "
+                    + "as a REQ socket sends them; got " + frames.size() + " frames");
+        }
+        try {
+            return operations.handle(frames.getLast().getData(), later);
+        } catch (Throwable e) {
+            // handle answers every failure itself; this is the guard should it ever not.
+            return Replies.error(ControlError.FAILED, "the harness could not handle this request: " + e);
         }
     }
 
@@ -170,9 +273,21 @@ public final class ControlServer implements AutoCloseable {
         outbox.add(out);
     }
 
+    /** Makes the server thread's receive return, so it sends what was queued; one wake in flight at most. */
+    private void wake() {
+        if (wakePending.compareAndSet(false, true)) {
+            synchronized (wakeLock) {
+                if (closing || !wake.send(new byte[0], ZMQ.DONTWAIT)) {
+                    wakePending.set(false);
+                }
+            }
+        }
+    }
+
     private void flush(ZMQ.Socket router) {
         for (ZMsg out; (out = outbox.poll()) != null; ) {
-            // A peer that went away is not an error: ROUTER drops what it cannot route.
+            // A peer that went away, or whose queue is full, is not an error: ROUTER drops what
+            // it cannot route.
             out.send(router, true);
         }
     }
@@ -198,7 +313,12 @@ public final class ControlServer implements AutoCloseable {
         if (Thread.currentThread() != thread) {
             joinUninterruptibly(thread, 5000);
         }
-        zmq.close();
+        synchronized (wakeLock) {
+            zmq.close();
+        }
+        if (connections != null) {
+            connections.close();
+        }
         // Last: on shutdown this runs on the operations' own thread, which closing interrupts.
         operations.close();
     }

@@ -22,11 +22,14 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The control protocol's operations on a {@link Harness}, apart from any transport: one UTF-8
- * JSON request body in, one reply body out. Quick operations answer at once; {@code await} and
- * the lifecycle operations answer later through a callback, so they never hold up the others.
+ * JSON request body in, one reply body out. The calling (serving) thread only parses, checks the
+ * token and routes: it answers {@code ping} and malformed or unauthorised requests itself, and
+ * hands everything that touches components (state reads may run user getters, in process mode
+ * they are calls to another JVM) to other threads, each with a time limit.
  */
 final class Operations implements AutoCloseable {
 
@@ -34,11 +37,18 @@ final class Operations implements AutoCloseable {
     static final long MAX_AWAIT_MILLIS = Duration.ofHours(1).toMillis();
     static final int MAX_PENDING_AWAITS = 10_000;
     static final int MAX_FORWARDED_AWAITS = 256;
+    /** Time for a read (status, get, snapshot, port, threads) before its caller gets a timeout error. */
+    static final Duration READ_LIMIT = Duration.ofSeconds(5);
+    /** Reads that may run at once; beyond that, a read is refused as busy rather than queued. */
+    static final int MAX_READS = 32;
+    /** The longest {@code id} a reply echoes. */
+    static final int MAX_ID_CHARS = 64;
 
     private final Harness harness;
     private final byte[] token;
     private final Function<String, String> threadDump;
     private final Runnable onShutdown;
+    private final TimedWork reads = new TimedWork("harness-control-read", MAX_READS);
     private final AwaitWatcher awaits;
     private final ExecutorService forwardedAwaits = new ThreadPoolExecutor(0, MAX_FORWARDED_AWAITS, 10, TimeUnit.SECONDS,
             new SynchronousQueue<>(), r -> {
@@ -57,13 +67,13 @@ final class Operations implements AutoCloseable {
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.threadDump = threadDump;
         this.onShutdown = onShutdown;
-        this.awaits = changes == null ? null : new AwaitWatcher(changes, MAX_PENDING_AWAITS);
+        this.awaits = changes == null ? null : new AwaitWatcher(changes, MAX_PENDING_AWAITS, READ_LIMIT);
     }
 
     /**
-     * Handles one request body.
+     * Handles one request body. Never throws: every failure of one request is its error reply.
      *
-     * @param later receives the reply of an operation that answers later
+     * @param later receives, on another thread, the reply of an operation that answers later
      * @return the reply, or {@code null} when {@code later} will get it
      */
     Map<String, Object> handle(byte[] body, Consumer<Map<String, Object>> later) {
@@ -73,13 +83,14 @@ final class Operations implements AutoCloseable {
         } catch (BadRequest | IllegalArgumentException e) {
             return Replies.error(ControlError.BAD_REQUEST, "the body must be one JSON object in UTF-8: " + shorten(e.getMessage()));
         }
-        Object id = request.id();
+        // Nothing of an unauthorised request is echoed, not even its id: a peer without the
+        // token cannot make the harness hold or send more than a fixed-size error.
+        if (!tokenMatches(request.token())) {
+            return Replies.error(ControlError.UNAUTHORIZED, "missing or wrong token: send the harness.token of this run as \"token\"");
+        }
+        Object id = request.id(MAX_ID_CHARS);
         Consumer<Map<String, Object>> answer = reply -> later.accept(withId(reply, id));
         try {
-            if (!tokenMatches(request.token())) {
-                return withId(Replies.error(ControlError.UNAUTHORIZED,
-                        "missing or wrong token: send the harness.token of this run as \"token\""), id);
-            }
             Map<String, Object> reply = dispatch(request, answer);
             return reply == null ? null : withId(reply, id);
         } catch (RuntimeException e) {
@@ -92,16 +103,33 @@ final class Operations implements AutoCloseable {
         switch (op) {
             case "ping":
                 return Replies.ok("pong");
-            case "status":
-                return status(r.optionalString("component"));
-            case "get":
-                return Replies.ok(harness.state(r.requiredString("component"), r.requiredString("key")));
-            case "snapshot":
-                return Replies.ok(harness.snapshot(r.requiredString("component")));
-            case "port":
-                return Replies.ok(harness.port(r.requiredString("component"), r.requiredString("port")));
-            case "threads":
-                return Replies.ok(threadDump.apply(r.optionalString("component")));
+            case "status": {
+                String component = r.optionalString("component");
+                read("status" + (component == null ? "" : " of '" + component + "'"), later, () -> status(component));
+                return null;
+            }
+            case "get": {
+                String component = r.requiredString("component");
+                String key = r.requiredString("key");
+                read("get '" + component + "." + key + "'", later, () -> Replies.ok(harness.state(component, key)));
+                return null;
+            }
+            case "snapshot": {
+                String component = r.requiredString("component");
+                read("snapshot of '" + component + "'", later, () -> Replies.ok(harness.snapshot(component)));
+                return null;
+            }
+            case "port": {
+                String component = r.requiredString("component");
+                String port = r.requiredString("port");
+                read("port '" + component + "." + port + "'", later, () -> Replies.ok(harness.port(component, port)));
+                return null;
+            }
+            case "threads": {
+                String component = r.optionalString("component");
+                read("threads", later, () -> Replies.ok(threadDump.apply(component)));
+                return null;
+            }
             case "await":
                 return await(r, later);
             case "stop":
@@ -109,8 +137,8 @@ final class Operations implements AutoCloseable {
             case "restart":
             case "kill":
                 String component = r.requiredString("component");
-                harness.status(component);
                 inBackground(later, () -> {
+                    harness.status(component);
                     if (op.equals("stop")) {
                         harness.stop(component);
                     } else if (op.equals("start")) {
@@ -130,6 +158,10 @@ final class Operations implements AutoCloseable {
             default:
                 throw new BadRequest("unknown op '" + shorten(op) + "' (known: " + KNOWN_OPS + ")");
         }
+    }
+
+    private void read(String what, Consumer<Map<String, Object>> later, Supplier<Map<String, Object>> work) {
+        reads.run(what, READ_LIMIT, once -> work.get(), later);
     }
 
     private Map<String, Object> status(String component) {
@@ -152,12 +184,16 @@ final class Operations implements AutoCloseable {
         if (awaits == null) {
             return forwardAwait(component, key, condition, timeoutMillis, later);
         }
-        AwaitProbe probe = new AwaitProbe(harness, component, key, condition::test, condition.toString(),
-                Duration.ofMillis(timeoutMillis));
-        if (probe.check()) {
-            return Replies.ok(probe.value());
-        }
-        awaits.add(new AwaitWatcher.Pending(probe, later));
+        // The first check reads state, which may run a getter: off this thread, as every read.
+        reads.run("await '" + component + "." + key + "'", READ_LIMIT, once -> {
+            AwaitProbe probe = new AwaitProbe(harness, component, key, condition::test, condition.toString(),
+                    Duration.ofMillis(timeoutMillis));
+            if (probe.check()) {
+                return Replies.ok(probe.value());
+            }
+            awaits.add(new AwaitWatcher.Pending(probe, once));
+            return null;
+        }, later);
         return null;
     }
 
@@ -167,7 +203,6 @@ final class Operations implements AutoCloseable {
      */
     private Map<String, Object> forwardAwait(String component, String key, Condition condition, long timeoutMillis,
             Consumer<Map<String, Object>> later) {
-        harness.status(component);
         inBackground(forwardedAwaits, later, () -> harness.await(component, key, condition, Duration.ofMillis(timeoutMillis)),
                 "too many pending awaits (" + MAX_FORWARDED_AWAITS + "): let some end first");
         return null;
@@ -191,6 +226,8 @@ final class Operations implements AutoCloseable {
                     reply = Replies.ok(action.run());
                 } catch (RuntimeException e) {
                     reply = Replies.error(e);
+                } catch (Throwable e) {
+                    reply = Replies.error(ControlError.FAILED, e.toString());
                 }
                 later.accept(reply);
             });
@@ -231,6 +268,7 @@ final class Operations implements AutoCloseable {
 
     @Override
     public void close() {
+        reads.close();
         if (awaits != null) {
             awaits.close();
         }

@@ -11,10 +11,16 @@ final class Request {
         this.fields = fields;
     }
 
-    /** The request's {@code id}, echoed in the reply when it is a string or a number. */
-    Object id() {
+    /**
+     * The request's {@code id}, echoed in the reply: a string of at most {@code maxChars}
+     * characters or an integral number; anything else is not echoed.
+     */
+    Object id(int maxChars) {
         Object id = fields.get("id");
-        return id instanceof String || id instanceof Number ? id : null;
+        if (id instanceof String) {
+            return ((String) id).length() <= maxChars ? id : null;
+        }
+        return id instanceof Long || id instanceof Integer ? id : null;
     }
 
     String op() {

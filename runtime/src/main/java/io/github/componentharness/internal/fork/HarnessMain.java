@@ -47,6 +47,8 @@ public final class HarnessMain {
     static final int FAILED_TO_START = 1;
     static final int BAD_ARGUMENTS = 2;
     static final int PARENT_GONE = 3;
+    /** The control port stopped serving and could not be bound again: the harness stopped rather than run half-alive. */
+    static final int CONTROL_PORT_FAILED = 4;
 
     private final HarnessSpec spec;
     private final ForkSettings fork;
@@ -58,6 +60,7 @@ public final class HarnessMain {
     private volatile Supplier<List<String>> problems = List::of;
     private volatile ControlServer controlPort;
     private volatile boolean terminated;
+    private volatile Throwable controlPortFailure;
     private volatile Thread stdinWatchdog;
 
     HarnessMain(HarnessSpec spec, ForkSettings fork) {
@@ -111,6 +114,9 @@ public final class HarnessMain {
                         threadDump, () -> {
                             stopAll("shutdown requested");
                             stopped.countDown();
+                        }, failure -> {
+                            controlPortFailure = failure;
+                            stopped.countDown();
                         });
             }
             ports = portsByInstance();
@@ -126,6 +132,11 @@ public final class HarnessMain {
                 + (controlPort == null ? "" : ", control port " + controlPort.endpoint()));
         sayPorts(ports);
         awaitStopped();
+        if (controlPortFailure != null) {
+            stopAll("the control port failed and could not be bound again: " + controlPortFailure);
+            say("Harness exiting: its control port failed, so no IT could reach it");
+            return CONTROL_PORT_FAILED;
+        }
         stopAll(terminated ? "SIGTERM" : "shutdown requested");
         say("Harness exiting");
         return 0;

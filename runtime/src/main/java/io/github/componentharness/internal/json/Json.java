@@ -1,15 +1,21 @@
 package io.github.componentharness.internal.json;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.componentharness.HarnessException;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.Map;
 
 /** The one place that talks to the JSON library, which is shaded and relocated in the jar. */
 public final class Json {
 
-    private static final JSON COMPACT = JSON.std.without(JSON.Feature.PRETTY_PRINT_OUTPUT);
-    private static final JSON PRETTY = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
+    // Nulls are written: a state value that is null must reach the client as "value":null, not vanish.
+    private static final JSON COMPACT = JSON.std
+            .with(JSON.Feature.WRITE_NULL_PROPERTIES, JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS)
+            .without(JSON.Feature.PRETTY_PRINT_OUTPUT);
+    private static final JSON PRETTY = COMPACT.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
 
     private Json() {
     }
@@ -32,15 +38,43 @@ public final class Json {
     }
 
     /**
-     * Reads one JSON object.
+     * Reads exactly one JSON object: nothing but whitespace may follow it, keys are unique, and
+     * every number is finite (JSON has no NaN or infinity; {@code 1e999999} is refused rather
+     * than read as one).
      *
-     * @throws IllegalArgumentException when the text is not one JSON object
+     * @throws IllegalArgumentException when the text is anything else
      */
     public static Map<String, Object> readObject(String text) {
-        try {
-            return COMPACT.mapFrom(text);
+        Map<String, Object> object;
+        try (JsonParser parser = COMPACT.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("not a JSON object");
+            }
+            object = COMPACT.mapFrom(parser);
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("more than one JSON value: content follows the object at offset "
+                        + parser.currentTokenLocation().getCharOffset());
+            }
         } catch (IOException | RuntimeException e) {
+            if (e instanceof IllegalArgumentException && !(e.getCause() instanceof IOException)) {
+                throw (IllegalArgumentException) e;
+            }
             throw new IllegalArgumentException("not a JSON object: " + e.getMessage(), e);
+        }
+        requireFinite(object);
+        return object;
+    }
+
+    private static void requireFinite(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new IllegalArgumentException("a number is out of range: JSON numbers must be finite doubles");
+            }
+        } else if (value instanceof Map) {
+            ((Map<?, ?>) value).values().forEach(Json::requireFinite);
+        } else if (value instanceof Collection) {
+            ((Collection<?>) value).forEach(Json::requireFinite);
         }
     }
 }

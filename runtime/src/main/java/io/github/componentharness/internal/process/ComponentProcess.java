@@ -42,6 +42,8 @@ final class ComponentProcess {
     /** The JVM that became ready: only its exit, unasked, is news. */
     private volatile Process served;
     private volatile RemoteHarness client;
+    /** Stops and starts wait long; on a client of their own they never hold up queries about this JVM. */
+    private volatile RemoteHarness lifecycleClient;
     private volatile String endpoint;
     private volatile String token;
     private volatile String failure;
@@ -86,6 +88,12 @@ final class ComponentProcess {
             throw new HarnessException("process '" + name + "' is not running (" + describeState() + ")");
         }
         return c;
+    }
+
+    /** The client for stop and start inside this JVM, while it runs. */
+    RemoteHarness lifecycleClient() {
+        client();
+        return lifecycleClient;
     }
 
     /** A new client of this JVM's control port, for a call that may wait long (an await). */
@@ -142,6 +150,7 @@ final class ComponentProcess {
         Map<String, Object> ready = awaitStatus(deadlineNanos);
         endpoint = String.valueOf(ready.get("endpoint"));
         client = new RemoteHarness(endpoint, token);
+        lifecycleClient = new RemoteHarness(endpoint, token);
         served = started;
         state = State.RUNNING;
         HarnessMain.logLine("Process '" + name + "' (pid " + process.pid() + ") ready in "
@@ -202,7 +211,7 @@ final class ComponentProcess {
             return;
         }
         stopRequested = true;
-        RemoteHarness c = client;
+        RemoteHarness c = lifecycleClient;
         if (c == null) {
             destroy();
         } else {
@@ -256,11 +265,13 @@ final class ComponentProcess {
             return;
         }
         state = State.ENDED;
-        RemoteHarness c = client;
-        if (c != null) {
-            c.close();
-            client = null;
+        for (RemoteHarness c : new RemoteHarness[] {client, lifecycleClient}) {
+            if (c != null) {
+                c.close();
+            }
         }
+        client = null;
+        lifecycleClient = null;
         Process p = process;
         if (failure == null && !stopRequested && p != null) {
             failure = killed ? "its JVM (pid " + p.pid() + ") was killed through the kill op"

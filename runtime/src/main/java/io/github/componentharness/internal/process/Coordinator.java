@@ -345,7 +345,7 @@ public final class Coordinator implements Harness {
         ComponentProcess p = host(component);
         underLifecycleLock(() -> {
             if (p.state() == ComponentProcess.State.RUNNING) {
-                p.client().stop(component);
+                p.lifecycleClient().stop(component);
             }
         });
     }
@@ -356,7 +356,7 @@ public final class Coordinator implements Harness {
         ComponentProcess p = host(component);
         underLifecycleLock(() -> {
             if (p.state() == ComponentProcess.State.RUNNING) {
-                p.client().start(component);
+                p.lifecycleClient().start(component);
             } else {
                 launch(p);
             }

@@ -24,8 +24,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Turns state values into their JSON form, the same in-process and over the wire: integral
- * numbers become {@code Long} (or {@code BigInteger}), others {@code Double} (or
- * {@code BigDecimal}), text {@code String}, collections and arrays {@code List}, maps and records
+ * numbers (a {@code BigDecimal} with no fraction too) become {@code Long} (or {@code BigInteger}),
+ * others {@code Double}, with NaN and the infinities as the strings {@code "NaN"},
+ * {@code "Infinity"} and {@code "-Infinity"} (JSON has no such numbers); text {@code String}, with
+ * an unpaired surrogate as U+FFFD; collections and arrays {@code List}, maps and records
  * {@code Map}. Atomics and adders give their current value, {@code Optional} its content.
  */
 public final class JsonValues {
@@ -51,8 +53,11 @@ public final class JsonValues {
         if (depth > MAX_DEPTH) {
             throw new NoJsonFormException("nested deeper than " + MAX_DEPTH + " levels (a cycle?)");
         }
-        if (value == null || value instanceof String || value instanceof Boolean) {
+        if (value == null || value instanceof Boolean) {
             return value;
+        }
+        if (value instanceof String) {
+            return wellFormed((String) value);
         }
         if (value instanceof Number) {
             return number((Number) value);
@@ -60,7 +65,7 @@ public final class JsonValues {
         if (value instanceof CharSequence || value instanceof Character || value instanceof Enum
                 || value instanceof TemporalAccessor || value instanceof java.time.Duration || value instanceof UUID
                 || value instanceof URI || value instanceof Path || value instanceof InetSocketAddress) {
-            return value instanceof Enum ? ((Enum<?>) value).name() : value.toString();
+            return wellFormed(value instanceof Enum ? ((Enum<?>) value).name() : value.toString());
         }
         if (value instanceof AtomicBoolean) {
             return ((AtomicBoolean) value).get();
@@ -77,7 +82,7 @@ public final class JsonValues {
                 if (out.size() >= MAX_ELEMENTS) {
                     break;
                 }
-                out.put(String.valueOf(e.getKey()), toJson(e.getValue(), depth + 1));
+                out.put(wellFormed(String.valueOf(e.getKey())), toJson(e.getValue(), depth + 1));
             }
             return out;
         }
@@ -120,10 +125,33 @@ public final class JsonValues {
             return big.bitLength() < 64 ? (Object) big.longValue() : big;
         }
         if (n instanceof BigDecimal) {
-            return n;
+            BigDecimal decimal = ((BigDecimal) n).stripTrailingZeros();
+            return decimal.scale() <= 0 ? number(decimal.toBigIntegerExact()) : finite(decimal.doubleValue());
         }
         // Float, Double, DoubleAdder, DoubleAccumulator and any other Number.
-        return n.doubleValue();
+        return finite(n.doubleValue());
+    }
+
+    /** JSON has no NaN or infinity: they travel as the strings Java prints for them. */
+    private static Object finite(double d) {
+        return Double.isNaN(d) || Double.isInfinite(d) ? Double.toString(d) : (Object) d;
+    }
+
+    /** Text as UTF-8 can carry it: an unpaired surrogate becomes U+FFFD, as encoding it would make it. */
+    private static String wellFormed(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                    : !Character.isLowSurrogate(c) || i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+            if (!paired && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(paired ? c : '\uFFFD');
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /** Raised for a value that cannot be sent as JSON. */

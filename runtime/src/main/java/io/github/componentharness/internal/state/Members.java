@@ -34,7 +34,10 @@ final class Members {
         return !(name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.") || name.startsWith("sun."));
     }
 
-    /** The value of the field or no-arg getter called {@code name}, searched from the object's class upwards. */
+    /**
+     * The value of the field, record component, or getter ({@code getName()}, or {@code isName()}
+     * returning a boolean) called {@code name}, searched from the object's class upwards.
+     */
     static Optional<Object> read(Object target, String name) {
         for (Class<?> type = target.getClass(); type != null && isUserClass(type); type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
@@ -44,13 +47,24 @@ final class Members {
                 }
             }
         }
+        if (target instanceof Record) {
+            for (RecordComponent rc : target.getClass().getRecordComponents()) {
+                if (rc.getName().equals(name)) {
+                    Object value = recordValue(target, rc);
+                    return Optional.of(value == null ? NULL : value);
+                }
+            }
+        }
+        // Getters only: a key must never run an arbitrary method such as close() or reset().
         String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
         for (Class<?> type = target.getClass(); type != null && isUserClass(type); type = type.getSuperclass()) {
-            for (String candidate : List.of(name, "get" + capitalised, "is" + capitalised)) {
+            for (String candidate : List.of("get" + capitalised, "is" + capitalised)) {
                 for (Method method : type.getDeclaredMethods()) {
                     if (method.getName().equals(candidate) && method.getParameterCount() == 0
                             && !Modifier.isStatic(method.getModifiers()) && method.getReturnType() != void.class
-                            && !method.isSynthetic()) {
+                            && !method.isSynthetic()
+                            && (candidate.startsWith("get") || method.getReturnType() == boolean.class
+                                || method.getReturnType() == Boolean.class)) {
                         Object value = invoke(method, target);
                         return Optional.of(value == null ? NULL : value);
                     }

@@ -38,7 +38,11 @@ class JsonValuesTest {
         assertThat(JsonValues.toJson(1.5f)).isEqualTo(1.5);
         assertThat(JsonValues.toJson(BigInteger.TEN)).isEqualTo(10L);
         assertThat(JsonValues.toJson(BigInteger.TEN.pow(30))).isEqualTo(BigInteger.TEN.pow(30));
-        assertThat(JsonValues.toJson(new BigDecimal("1.25"))).isEqualTo(new BigDecimal("1.25"));
+        assertThat(JsonValues.toJson(new BigDecimal("1.25"))).as("decimals travel as doubles").isEqualTo(1.25);
+        assertThat(JsonValues.toJson(new BigDecimal("1.50e3"))).isEqualTo(1500L);
+        assertThat(JsonValues.toJson(Double.NaN)).as("JSON has no NaN").isEqualTo("NaN");
+        assertThat(JsonValues.toJson(Float.NEGATIVE_INFINITY)).isEqualTo("-Infinity");
+        assertThat(JsonValues.toJson("a\uD800b")).as("an unpaired surrogate").isEqualTo("a\uFFFDb");
     }
 
     @Test

@@ -1,0 +1,100 @@
+package io.github.componentharness.internal.control;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs the control port's work that may block or loop (a getter, a thread dump, a call to a
+ * component JVM) off the serving thread, and answers every request within a time limit: work
+ * that overruns gets a timeout error while its thread finishes on its own (Java cannot stop
+ * it); work that ends later is ignored. A bounded number of threads, so a getter that never
+ * returns costs one thread per call, and once all are taken the port answers "busy" at once.
+ */
+final class TimedWork implements AutoCloseable {
+
+    private final ThreadPoolExecutor workers;
+    private final ScheduledThreadPoolExecutor timer;
+
+    TimedWork(String name, int maxThreads) {
+        this.workers = new ThreadPoolExecutor(0, maxThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon(name));
+        this.timer = new ScheduledThreadPoolExecutor(1, daemon(name + "-timer"));
+        this.timer.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * Runs {@code work} and hands its reply, or an error reply, to {@code answer} exactly once.
+     * Work that answers later itself (returns {@code null}) uses the consumer it is given, which
+     * keeps the exactly-once promise however late that answer comes.
+     *
+     * @param what names the work in the timeout error, such as {@code get 'broker.queueDepth'}
+     */
+    void run(String what, Duration limit, Function<Consumer<Map<String, Object>>, Map<String, Object>> work,
+            Consumer<Map<String, Object>> answer) {
+        AtomicBoolean answered = new AtomicBoolean();
+        Consumer<Map<String, Object>> once = reply -> {
+            if (answered.compareAndSet(false, true)) {
+                answer.accept(reply);
+            }
+        };
+        ScheduledFuture<?> timeout;
+        try {
+            timeout = timer.schedule(() -> once.accept(Replies.error(ControlError.TIMEOUT, what + " took longer than "
+                    + limit.toMillis() + " ms and was given up (its thread goes on until it returns): "
+                    + "a getter or component that blocks?")), limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            once.accept(Replies.error(ControlError.FAILED, "the harness is shutting down"));
+            return;
+        }
+        try {
+            workers.execute(() -> {
+                Map<String, Object> reply;
+                try {
+                    reply = work.apply(once);
+                } catch (RuntimeException e) {
+                    reply = Replies.error(e);
+                } catch (Throwable e) {
+                    // An Error of one request (a stack overflow in a getter, a failing static
+                    // initialiser) is that request's failure, not the port's.
+                    reply = Replies.error(ControlError.FAILED, what + " failed: " + e);
+                }
+                timeout.cancel(false);
+                if (reply != null) {
+                    once.accept(reply);
+                }
+            });
+        } catch (RejectedExecutionException busy) {
+            timeout.cancel(false);
+            once.accept(Replies.error(ControlError.FAILED, workers.isShutdown() ? "the harness is shutting down"
+                    : "the harness is busy: " + workers.getMaximumPoolSize() + " requests are still running "
+                    + "(getters or components that block?); try again later"));
+        }
+    }
+
+    /** Runs {@code task} on the timer thread after {@code delay}, and then every {@code delay}. */
+    void every(Duration delay, Runnable task) {
+        timer.scheduleWithFixedDelay(task, delay.toNanos(), delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        workers.shutdownNow();
+    }
+}
