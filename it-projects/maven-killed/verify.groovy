@@ -69,6 +69,38 @@ def waitFor = { long millis, Closure<Boolean> condition ->
     }
 }
 
+// Maven SIGKILLed while the harness is still starting, its component's constructor blocked: the
+// harness watches Maven from its first millisecond, cancels the start and is gone within 2 s.
+['threads', 'processes'].each { mode ->
+    def target = new File(project, 'target')
+    target.deleteDir()
+    def out = new File(basedir, "nested-start-${mode}.log")
+    def maven = new ProcessBuilder(mvn, '-B', '-s', settings.absolutePath, "-Dmaven.repo.local=${localRepositoryPath}",
+            "-Dharness.mode=${mode}", '-Decho.class=com.example.Stuck', '-Dharness.startTimeout=300s', 'verify')
+            .directory(project).redirectErrorStream(true).redirectOutput(out).start()
+    try {
+        def harnessLog = new File(target, 'harness/default/harness.log')
+        def starting = mode == 'threads' ? 'Harness starting: 1 component' : "process 'echo': Harness starting: 1 component"
+        assert waitFor(180_000) { !maven.isAlive() || (harnessLog.isFile() && harnessLog.text.contains(starting)) }
+        assert maven.isAlive() : "the nested build ended before its harness started; see ${out}"
+        def jvms = maven.descendants().filter { h -> h.info().commandLine().map { it.contains('HarnessMain') }.orElse(false) }.toList()
+        assert jvms.size() == (mode == 'threads' ? 1 : 2) : "harness JVMs of the nested build: ${jvms}"
+        assert !new File(target, 'harness/default/ready.json').exists()
+
+        def killedAt = System.nanoTime()
+        new ProcessBuilder('kill', '-KILL', String.valueOf(maven.pid())).inheritIO().start().waitFor()
+        assert waitFor(2_000) { !jvms.any { running(it) } } :
+                "${jvms.findAll { running(it) }*.pid()} alive 2 s after SIGKILL to Maven during the start (mode ${mode})"
+        println "SIGKILL during the start (${mode}): harness gone ${(System.nanoTime() - killedAt) / 1_000_000} ms after Maven was killed"
+        def failed = new JsonSlurper().parse(new File(target, 'harness/default/failed.json'))
+        assert failed.kind == 'cancelled'
+    } finally {
+        if (maven.isAlive()) {
+            maven.destroyForcibly()
+        }
+    }
+}
+
 // harness:run keeps the harness until Ctrl-C (SIGINT), printing the endpoint and every port.
 def target = new File(project, 'target')
 target.deleteDir()

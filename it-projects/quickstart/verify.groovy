@@ -1,6 +1,8 @@
 // The quickstart ran its ITs against a forked harness, in thread mode and then in process mode
 // (see invoker.properties), and left nothing behind.
 import groovy.json.JsonSlurper
+import java.nio.file.Files
+import java.nio.file.attribute.PosixFilePermissions
 
 def log = new File(basedir, 'build.log').text
 assert log =~ /Harness ready: 5 components in \d+ ms \(threads\), control port tcp:\/\/127\.0\.0\.1:\d+/
@@ -31,6 +33,18 @@ processes.each { p ->
     assert !jvm.isPresent() || !jvm.get().isAlive() : "component JVM ${p} (${pstatus.pid}) still running"
     assert harnessLog.contains("process '${p}': Harness stopped in")
 }
+// Files that hold a token are owner-only, in owner-only folders; in process mode each component
+// JVM's spec.json too.
+def perms = { File f -> PosixFilePermissions.toString(Files.getPosixFilePermissions(f.toPath())) }
+assert perms(new File(dir, 'spec.json')) == 'rw-------'
+assert perms(new File(dir, 'harness.properties')) == 'rw-------'
+assert perms(dir) == 'rwx------'
+assert perms(new File(dir, 'processes')) == 'rwx------'
+processes.each { p ->
+    assert perms(new File(dir, "processes/${p}/spec.json")) == 'rw-------' : "processes/${p}/spec.json holds a token"
+    assert perms(new File(dir, "processes/${p}")) == 'rwx------'
+}
+
 // worker-1 was restarted by the IT: a fresh JVM.
 assert (harnessLog =~ /Process 'worker-1' \(pid \d+\) ready in/).size() == 2
 

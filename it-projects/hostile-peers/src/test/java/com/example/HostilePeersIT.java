@@ -91,7 +91,7 @@ class HostilePeersIT {
             case 1: return ("[" + random.nextInt() + "]").getBytes(StandardCharsets.UTF_8);
             case 2: return String.valueOf(random.nextDouble()).getBytes(StandardCharsets.UTF_8);
             case 3: return ("{\"a\":" + "[".repeat(3000) + "]".repeat(3000) + "}").getBytes(StandardCharsets.UTF_8);
-            case 4: return ("{\"op\":\"get\",\"token\":\"" + "x".repeat(60_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+            case 4: return ("{\"op\":\"get\",\"token\":\"" + "x".repeat(15_000) + "\"}").getBytes(StandardCharsets.UTF_8);
             case 5: {
                 byte[] bytes = new byte[1 + random.nextInt(300)];
                 random.nextBytes(bytes);
@@ -117,12 +117,12 @@ class HostilePeersIT {
                 }
                 peers.add(peer);
                 // 1 MiB announced, 10 bytes sent: over the limit for half of them, just under for the others.
-                announce(peer.getOutputStream(), i % 2 == 0 ? 1 << 20 : 60_000);
+                announce(peer.getOutputStream(), i % 2 == 0 ? 1 << 20 : 15_000);
             }
             Socket flooder = handshake(port);
             if (flooder != null) {
                 peers.add(flooder);
-                byte[] body = ("{\"op\":\"get\",\"token\":\"wrong\",\"id\":\"" + "i".repeat(60_000) + "\"}")
+                byte[] body = ("{\"op\":\"get\",\"token\":\"wrong\",\"id\":\"" + "i".repeat(15_000) + "\"}")
                         .getBytes(StandardCharsets.UTF_8);
                 for (int i = 0; i < 2000; i++) {
                     frame(flooder.getOutputStream(), 0x01, new byte[0]);

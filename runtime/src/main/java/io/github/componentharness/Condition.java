@@ -3,15 +3,16 @@ package io.github.componentharness;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
-import java.time.Duration;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 /**
  * A condition on a state value that the harness checks on its own side, so awaiting it costs no
  * polling over the wire. Numbers compare by value whatever their Java type: {@code ge(300)}
  * holds for {@code 300L} and {@code 300.0}. Ordering conditions never hold for a value that is
  * not a number; {@code matches} tests the whole of the value's text against a regular
- * expression.
+ * expression in RE2 syntax (Java's, without backreferences and lookaround), which runs in time
+ * linear in the text: no pattern, however it is written, holds a thread for long.
  */
 public final class Condition {
 
@@ -32,7 +33,16 @@ public final class Condition {
     private Condition(Op op, Object operand) {
         this.op = op;
         this.operand = operand;
-        this.pattern = op == Op.MATCHES ? Pattern.compile((String) operand) : null;
+        this.pattern = op == Op.MATCHES ? compile((String) operand) : null;
+    }
+
+    private static Pattern compile(String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("condition 'matches' needs a regular expression in RE2 syntax (no "
+                    + "backreferences or lookaround): " + e.getDescription() + " in " + regex);
+        }
     }
 
     /** Holds when the value equals {@code expected} (numbers by value). */
@@ -70,7 +80,11 @@ public final class Condition {
         return new Condition(Op.EXISTS, null);
     }
 
-    /** Holds when the value's text matches {@code regex} as a whole. */
+    /**
+     * Holds when the value's text matches {@code regex} as a whole.
+     *
+     * @throws IllegalArgumentException when {@code regex} is not RE2 syntax
+     */
     public static Condition matches(String regex) {
         return new Condition(Op.MATCHES, Objects.requireNonNull(regex, "regex"));
     }
@@ -132,7 +146,7 @@ public final class Condition {
             case NE:
                 return !sameValue(value, operand);
             case MATCHES:
-                return value != null && matchesWithinLimit(String.valueOf(value));
+                return value != null && pattern.matcher(String.valueOf(value)).matches();
             default:
                 Optional<Integer> order = compareNumbers(value, operand);
                 if (order.isEmpty()) {
@@ -140,62 +154,6 @@ public final class Condition {
                 }
                 int c = order.get();
                 return op == Op.GT ? c > 0 : op == Op.GE ? c >= 0 : op == Op.LT ? c < 0 : c <= 0;
-        }
-    }
-
-    /** The longest a {@code matches} test may take: a regular expression must never hold a thread for minutes. */
-    static final Duration MATCH_LIMIT = Duration.ofMillis(500);
-
-    private boolean matchesWithinLimit(String text) {
-        try {
-            return pattern.matcher(new TimeLimitedText(text, System.nanoTime() + MATCH_LIMIT.toNanos())).matches();
-        } catch (TimeLimitedText.Overrun e) {
-            throw new HarnessException("the regular expression " + operand + " ran longer than " + MATCH_LIMIT.toMillis()
-                    + " ms on a value of " + text.length() + " characters and was given up: write one that does not "
-                    + "backtrack so much (repeated groups that can match the same text, such as (.*a){12}, are the usual cause)");
-        }
-    }
-
-    /** Text that stops a regular expression working on it once a deadline passes: the matcher reads it char by char. */
-    private static final class TimeLimitedText implements CharSequence {
-        private final String text;
-        private final long deadline;
-        private int reads;
-
-        TimeLimitedText(String text, long deadline) {
-            this.text = text;
-            this.deadline = deadline;
-        }
-
-        @Override
-        public char charAt(int index) {
-            if ((++reads & 0xFFF) == 0 && System.nanoTime() > deadline) {
-                throw new Overrun();
-            }
-            return text.charAt(index);
-        }
-
-        @Override
-        public int length() {
-            return text.length();
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return new TimeLimitedText(text.substring(start, end), deadline);
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
-
-        static final class Overrun extends RuntimeException {
-            private static final long serialVersionUID = 1L;
-
-            Overrun() {
-                super(null, null, false, false);
-            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.componentharness;
 
 import io.github.componentharness.internal.control.ControlServer;
 import io.github.componentharness.internal.control.Tokens;
+import io.github.componentharness.internal.fork.ThreadHost;
 import java.util.Objects;
 
 /**
@@ -58,8 +59,8 @@ public final class ControlPort implements AutoCloseable {
                 }
             }
         };
-        ControlServer server = ControlServer.start(harness, harness.engine().changes(), host, port, token,
-                harness.engine()::threads, shutdown, failure -> { });
+        // A failure is logged by the server; an in-process harness has no build to fail.
+        ControlServer server = ControlServer.start(new ThreadHost(harness.engine()), host, port, token, shutdown, failure -> { });
         self[0] = new ControlPort(server, token);
         return self[0];
     }

@@ -65,6 +65,10 @@ public final class LocalHarness implements Harness {
      */
     public <T> T component(String component, Class<T> type) {
         Component instance = harness.run(component).component();
+        if (instance == null) {
+            throw new HarnessException("component '" + component + "' has no object: it is still being created, or its "
+                    + "constructor failed (see status and failure)");
+        }
         if (!type.isInstance(instance)) {
             throw new HarnessException("component '" + component + "' is a " + instance.getClass().getName() + ", not a "
                     + type.getName());

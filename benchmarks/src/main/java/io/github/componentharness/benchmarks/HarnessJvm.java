@@ -1,10 +1,11 @@
 package io.github.componentharness.benchmarks;
 
 import io.github.componentharness.HarnessSpec;
-import io.github.componentharness.internal.control.RemoteHarness;
 import io.github.componentharness.internal.control.Tokens;
 import io.github.componentharness.internal.process.ChildJvm;
 import io.github.componentharness.internal.fork.ForkSettings;
+import io.github.componentharness.internal.fork.HarnessProcess;
+import io.github.componentharness.internal.fork.OwnerOnlyFiles;
 import io.github.componentharness.internal.fork.HarnessMain;
 import io.github.componentharness.internal.fork.StatusFiles;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A harness JVM forked as the plugin forks it (a spec with a {@code fork} section, a control port,
@@ -22,17 +22,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class HarnessJvm implements AutoCloseable {
 
+    private final HarnessProcess harness;
     private final Process process;
     private final Path dir;
-    private final String token;
     private final long launchedNanos;
-    private long readyNanos;
-    private String endpoint;
 
-    private HarnessJvm(Process process, Path dir, String token, long launchedNanos) {
-        this.process = process;
+    private HarnessJvm(HarnessProcess harness, Path dir, long launchedNanos) {
+        this.harness = harness;
+        this.process = harness.process();
         this.dir = dir;
-        this.token = token;
         this.launchedNanos = launchedNanos;
     }
 
@@ -45,28 +43,25 @@ final class HarnessJvm implements AutoCloseable {
     }
 
     static HarnessJvm launch(HarnessSpec spec, Path dir) throws IOException {
-        StatusFiles.clear(dir);
         String token = Tokens.newToken();
         Path specFile = dir.resolve("spec.json");
-        Files.writeString(specFile, ForkSettings.childOfThisJvm("127.0.0.1", 0, token, dir, null).specJson(spec));
+        OwnerOnlyFiles.write(specFile, ForkSettings.childOfThisJvm("127.0.0.1", 0, token, dir, null).specJson(spec));
         // Default JVM settings, whatever this JVM runs with.
         List<String> command = new ChildJvm(Path.of(System.getProperty("java.home"), "bin", "java"),
                 System.getProperty("java.class.path"), List.of()).command(HarnessMain.class.getName(), specFile);
         long begin = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("harness.log").toFile())).start();
-        return new HarnessJvm(p, dir, token, begin);
+        HarnessProcess harness = HarnessProcess.start(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("harness.log").toFile())), dir, token, spec);
+        return new HarnessJvm(harness, dir, begin);
     }
 
-    /** Waits for ready.json and returns the milliseconds from launch to ready. */
+    /** Waits for the ready report and returns the milliseconds from launch to ready. */
     double awaitReady() throws IOException, InterruptedException {
-        StatusFiles.Start start = StatusFiles.awaitStart(dir, process, OptionalLong.empty(), Duration.ofMillis(1));
+        StatusFiles.Start start = harness.awaitStart(OptionalLong.empty(), Duration.ofMillis(1));
         if (start.kind() != StatusFiles.Start.Kind.READY) {
             throw new IllegalStateException("the harness did not start; see " + dir.resolve("harness.log"));
         }
-        readyNanos = System.nanoTime();
-        endpoint = String.valueOf(start.report().get("endpoint"));
-        return (readyNanos - launchedNanos) / 1e6;
+        return (System.nanoTime() - launchedNanos) / 1e6;
     }
 
     /** Peak resident memory (VmHWM) of the harness JVM and every JVM it started, in MiB. */
@@ -94,11 +89,9 @@ final class HarnessJvm implements AutoCloseable {
     double stop() throws InterruptedException {
         List<ProcessHandle> jvms = new ArrayList<>(process.descendants().toList());
         long begin = System.nanoTime();
-        try (RemoteHarness client = new RemoteHarness(endpoint, token)) {
-            client.shutdown();
-        }
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the harness did not exit within 60 s of its shutdown");
+        HarnessProcess.Stop stop = harness.stop();
+        if (stop.destroyed()) {
+            throw new IllegalStateException("the harness did not exit within its stop budget; see " + dir.resolve("harness.log"));
         }
         for (ProcessHandle jvm : jvms) {
             jvm.onExit().join();

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.apache.maven.execution.ExecutionEvent;
 import org.apache.maven.execution.ExecutionListener;
 import org.apache.maven.execution.MavenSession;
@@ -39,21 +38,22 @@ final class ForkRegistry {
         return RUNNING.remove(key);
     }
 
-    /** Stops every harness still registered: SIGTERM, then SIGKILL after a grace period. */
+    /** Stops every harness still registered, in parallel: SIGTERM, then SIGKILL once its stop budget is spent. */
     static void stopAll() {
         List<ForkedHarness> left = new ArrayList<>(RUNNING.values());
         RUNNING.clear();
-        // SIGTERM through the handle: Process.destroy would also close the harness's standard input,
-        // which the harness takes for Maven gone (exit 3) rather than the asked-for stop (exit 0).
-        left.forEach(f -> f.process().toHandle().destroy());
+        List<Thread> stoppers = new ArrayList<>();
         for (ForkedHarness f : left) {
+            Thread t = new Thread(f::kill, "harness-stopper");
+            t.start();
+            stoppers.add(t);
+        }
+        for (Thread t : stoppers) {
             try {
-                if (!f.process().waitFor(f.config().stopTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS)) {
-                    f.process().destroyForcibly();
-                }
+                t.join();
             } catch (InterruptedException e) {
-                f.process().destroyForcibly();
                 Thread.currentThread().interrupt();
+                return;
             }
         }
     }

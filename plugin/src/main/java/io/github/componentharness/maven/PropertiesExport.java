@@ -1,6 +1,7 @@
 package io.github.componentharness.maven;
 
 import io.github.componentharness.internal.control.HarnessLocator;
+import io.github.componentharness.internal.fork.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;

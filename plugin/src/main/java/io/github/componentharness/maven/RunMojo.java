@@ -29,7 +29,7 @@ public class RunMojo extends StartMojo {
             }
         });
         try {
-            int code = fork.process().waitFor();
+            int code = fork.waitForExit();
             ForkRegistry.remove(registryKey());
             getLog().info("Harness ended with exit code " + code);
         } catch (InterruptedException e) {

@@ -221,14 +221,21 @@ public class StartMojo extends AbstractHarnessMojo {
         long begin = System.nanoTime();
         ForkedHarness fork;
         try {
-            fork = ForkedHarness.launch(config, spec);
+            fork = ForkedHarness.fork(config, spec);
+            // Before the wait: Maven ending (or killed) during a start takes the harness along.
+            ForkRegistry.register(registryKey(), fork, session);
+            try {
+                fork.awaitReady();
+            } catch (ForkException e) {
+                ForkRegistry.remove(registryKey());
+                throw e;
+            }
         } catch (ForkException e) {
             if (e.systemUnderTest()) {
                 throw new MojoFailureException("The harness did not start: " + e.getMessage(), e);
             }
             throw new MojoExecutionException("The harness did not start: " + e.getMessage(), e);
         }
-        ForkRegistry.register(registryKey(), fork, session);
         getLog().debug("Harness JVM pid " + fork.pid() + " ready after " + (System.nanoTime() - begin) / 1_000_000
                 + " ms, its components after " + fork.startMillis() + " ms of that");
         Map<String, String> properties = PropertiesExport.of(fork);

@@ -1,6 +1,6 @@
 package io.github.componentharness.maven;
 
-import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -48,7 +48,7 @@ public class StopMojo extends AbstractHarnessMojo {
         }
         getLog().debug("Harness acknowledged the shutdown after " + result.replyMillis() + " ms, exited "
                 + result.exitMillis() + " ms later");
-        result.problems().forEach(getLog()::warn);
+        result.problems().forEach(p -> getLog().warn(p.report().stripTrailing()));
         String logs = "Harness logs: " + fork.config().harnessDir();
         if (result.diedBefore() || result.exitReport() != null || (result.exitCode() != 0 && !result.destroyed())) {
             throw new MojoFailureException("The harness JVM died during the integration tests with exit code " + result.exitCode()
@@ -57,9 +57,9 @@ public class StopMojo extends AbstractHarnessMojo {
         if (result.destroyed()) {
             getLog().warn("The harness JVM did not exit within stopTimeout; it was destroyed.\n" + result.logTail());
         }
-        List<String> leaks = result.problems().stream().filter(p -> p.contains(" leaked ")).toList();
-        if (failOnLeak && !leaks.isEmpty()) {
-            throw new MojoFailureException("failOnLeak: " + String.join("\n", leaks) + "\n" + logs);
+        if (failOnLeak && !result.leaks().isEmpty()) {
+            throw new MojoFailureException("failOnLeak: " + result.leaks().stream().map(p -> p.report().stripTrailing())
+                    .collect(Collectors.joining("\n")) + "\n" + logs);
         }
         getLog().info("Harness stopped in " + (System.nanoTime() - begin) / 1_000_000 + " ms. " + logs);
     }

@@ -55,7 +55,7 @@ class ForkRegistryTest {
     @AfterEach
     void killWhatIsLeft() {
         if (fork != null) {
-            fork.process().destroyForcibly();
+            fork.kill();
         }
     }
 
@@ -67,8 +67,9 @@ class ForkRegistryTest {
         ForkConfig config = new ForkConfig(Path.of(System.getProperty("java.home"), "bin", "java"), List.of(), classpath,
                 Map.of(), Map.of(), dir, dir.resolve("harness/it"), "127.0.0.1", 0, false, Duration.ofSeconds(30),
                 Duration.ofSeconds(10));
-        fork = ForkedHarness.launch(config, HarnessSpec.builder().component("idle", Idle.class).build());
-        assertThat(fork.process().isAlive()).isTrue();
+        fork = ForkedHarness.fork(config, HarnessSpec.builder().component("idle", Idle.class).build());
+        fork.awaitReady();
+        assertThat(fork.isAlive()).isTrue();
 
         MavenExecutionRequest request = new DefaultMavenExecutionRequest();
         Recording original = new Recording();
@@ -79,8 +80,8 @@ class ForkRegistryTest {
 
         request.getExecutionListener().sessionEnded(null);
 
-        assertThat(fork.process().isAlive()).isFalse();
-        assertThat(fork.process().exitValue()).as("SIGTERM stops the harness cleanly").isZero();
+        assertThat(fork.isAlive()).isFalse();
+        assertThat(fork.waitForExit()).as("SIGTERM stops the harness cleanly").isZero();
         assertThat(original.events).containsExactly("sessionEnded");
         assertThat(ForkRegistry.remove(ForkRegistry.key(dir.toString(), "it"))).isNull();
     }

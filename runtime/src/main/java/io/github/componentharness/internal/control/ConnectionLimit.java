@@ -95,7 +95,7 @@ final class ConnectionLimit implements AutoCloseable {
                     answer(request);
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             if (!closed) {
                 // Without the hook every handshake would wait for an answer: the port is as good as dead.
                 onDeath.accept(e);

@@ -1,9 +1,8 @@
 package io.github.componentharness.internal.control;
 
-import io.github.componentharness.Harness;
 import io.github.componentharness.HarnessException;
 import io.github.componentharness.internal.json.Json;
-import io.github.componentharness.internal.local.Changes;
+import io.github.componentharness.internal.fork.Host;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZFrame;
@@ -39,14 +37,23 @@ import org.zeromq.ZMsg;
  */
 public final class ControlServer implements AutoCloseable {
 
-    /** Requests are small; this bounds what one hostile frame can make the harness allocate. */
-    public static final long MAX_MESSAGE_BYTES = 64 * 1024;
-    /** Messages queued per peer and direction. */
+    /** Requests are small; this bounds what one hostile message, all its frames together, can make the harness hold. */
+    public static final long MAX_MESSAGE_BYTES = 16 * 1024;
+    /**
+     * Requests queued per peer before the harness stops reading its connection (the peer then
+     * waits, as TCP makes it): the serving thread takes requests at once, so a well-behaved
+     * client never meets this; a hostile one holds at most this many messages.
+     */
+    public static final int REQUESTS_PER_PEER = 4;
+    /** Replies queued per peer: beyond it, replies to a peer that does not read them are dropped. */
     public static final int QUEUE_PER_PEER = 100;
 
     private static final System.Logger LOG = System.getLogger("io.github.componentharness");
     private static final int CHECK_CLOSING_MILLIS = 100;
     private static final int RESTORE_ATTEMPTS = 3;
+    /** ZeroMQ closes a socket on its I/O thread: binding its endpoint again takes a few tries. */
+    private static final int BIND_TRIES = 50;
+    private static final long BIND_RETRY_MILLIS = 100;
 
     private final Operations operations;
     private final ZContext zmq = new ZContext();
@@ -54,7 +61,7 @@ public final class ControlServer implements AutoCloseable {
     private final CountDownLatch bound = new CountDownLatch(1);
     private final Thread thread;
     private final Consumer<Throwable> onFailure;
-    private final String wakeEndpoint = "inproc://harness-control-wake-" + WAKES.incrementAndGet();
+    private volatile String wakeEndpoint;
     private final byte[] wakeIdentity = Tokens.newToken().getBytes(StandardCharsets.US_ASCII);
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private final AtomicBoolean failureReported = new AtomicBoolean();
@@ -70,25 +77,26 @@ public final class ControlServer implements AutoCloseable {
     private ControlServer(Operations operations, String host, int port, Consumer<Throwable> onFailure) {
         this.operations = operations;
         this.onFailure = onFailure;
+        // An I/O thread that dies (say, of an OutOfMemoryError) takes every connection with it:
+        // the harness must fail loudly rather than run on without a port.
+        zmq.setUncaughtExceptionHandler((thread, e) -> failed(e));
         this.thread = new Thread(() -> serve(host, port), "harness-control");
         this.thread.setDaemon(true);
     }
 
     /**
-     * Binds the control port and starts serving.
+     * Binds the control port and starts serving {@code served}.
      *
      * @param host the address to bind; anything but loopback is logged as a warning
      * @param port the port, or 0 for one the system chooses
-     * @param threadDump thread stacks of one component, or of the whole JVM for {@code null}
      * @param onShutdown run on a thread of the server's after the {@code shutdown} op replied
      * @param onFailure told, once, when the port stopped serving and could not be bound again
      * @throws HarnessException when the address cannot be bound
      */
-    public static ControlServer start(Harness harness, Changes changes, String host, int port, String token,
-            Function<String, String> threadDump, Runnable onShutdown, Consumer<Throwable> onFailure) {
+    public static ControlServer start(Host served, String host, int port, String token, Runnable onShutdown,
+            Consumer<Throwable> onFailure) {
         warnUnlessLoopback(host);
-        ControlServer server = new ControlServer(new Operations(harness, changes, token, threadDump, onShutdown), host, port,
-                onFailure);
+        ControlServer server = new ControlServer(new Operations(served, token, onShutdown), host, port, onFailure);
         server.thread.start();
         try {
             if (!server.bound.await(30, TimeUnit.SECONDS)) {
@@ -167,12 +175,22 @@ public final class ControlServer implements AutoCloseable {
     /** A ROUTER on the same endpoint as before, or {@code null} after telling the owner that none can be had. */
     private ZMQ.Socket restore(Throwable cause, int failures) {
         if (failures <= RESTORE_ATTEMPTS) {
-            try {
-                ZMQ.Socket router = bind(endpoint);
-                connectWake();
-                return router;
-            } catch (RuntimeException again) {
-                cause.addSuppressed(again);
+            for (int tries = 1; !closing && tries <= BIND_TRIES; tries++) {
+                try {
+                    ZMQ.Socket router = bind(endpoint);
+                    connectWake();
+                    return router;
+                } catch (RuntimeException again) {
+                    if (tries == BIND_TRIES) {
+                        cause.addSuppressed(again);
+                    }
+                }
+                try {
+                    Thread.sleep(BIND_RETRY_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
         }
         failed(cause);
@@ -198,7 +216,7 @@ public final class ControlServer implements AutoCloseable {
         ZMQ.Socket router = zmq.createSocket(SocketType.ROUTER);
         router.setLinger(0);
         router.setMaxMsgSize(MAX_MESSAGE_BYTES);
-        router.setRcvHWM(QUEUE_PER_PEER);
+        router.setRcvHWM(REQUESTS_PER_PEER);
         router.setSndHWM(QUEUE_PER_PEER);
         router.setRouterMandatory(false);
         router.setReceiveTimeOut(CHECK_CLOSING_MILLIS);
@@ -208,6 +226,7 @@ public final class ControlServer implements AutoCloseable {
             throw new HarnessException("cannot bind the control port to " + address);
         }
         endpoint = router.getLastEndpoint();
+        wakeEndpoint = "inproc://harness-control-wake-" + WAKES.incrementAndGet();
         if (!router.bind(wakeEndpoint)) {
             router.close();
             throw new HarnessException("cannot bind the control port's wake socket " + wakeEndpoint);
@@ -303,7 +322,7 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    /** Stops serving: replies already queued are sent, pending awaits are dropped. */
+    /** Stops serving: replies not yet sent and pending awaits are dropped (linger 0). */
     @Override
     public void close() {
         if (closing) {

@@ -4,7 +4,7 @@ import io.github.componentharness.Condition;
 import io.github.componentharness.Harness;
 import io.github.componentharness.Status;
 import io.github.componentharness.internal.json.Json;
-import io.github.componentharness.internal.local.Changes;
+import io.github.componentharness.internal.fork.Host;
 import io.github.componentharness.internal.state.AwaitProbe;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -21,7 +21,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -46,7 +45,7 @@ final class Operations implements AutoCloseable {
 
     private final Harness harness;
     private final byte[] token;
-    private final Function<String, String> threadDump;
+    private final Host host;
     private final Runnable onShutdown;
     private final TimedWork reads = new TimedWork("harness-control-read", MAX_READS);
     private final AwaitWatcher awaits;
@@ -62,12 +61,12 @@ final class Operations implements AutoCloseable {
         return t;
     });
 
-    Operations(Harness harness, Changes changes, String token, Function<String, String> threadDump, Runnable onShutdown) {
-        this.harness = harness;
+    Operations(Host host, String token, Runnable onShutdown) {
+        this.host = host;
+        this.harness = host.harness();
         this.token = token.getBytes(StandardCharsets.UTF_8);
-        this.threadDump = threadDump;
         this.onShutdown = onShutdown;
-        this.awaits = changes == null ? null : new AwaitWatcher(changes, MAX_PENDING_AWAITS, READ_LIMIT);
+        this.awaits = host.changes().map(changes -> new AwaitWatcher(changes, MAX_PENDING_AWAITS, READ_LIMIT)).orElse(null);
     }
 
     /**
@@ -80,8 +79,9 @@ final class Operations implements AutoCloseable {
         Request request;
         try {
             request = new Request(Json.readObject(utf8(body)));
-        } catch (BadRequest | IllegalArgumentException e) {
-            return Replies.error(ControlError.BAD_REQUEST, "the body must be one JSON object in UTF-8: " + shorten(e.getMessage()));
+        } catch (BadRequest | Json.NotOneObject e) {
+            // The reason in our own words, never the parser's: it quotes what the peer sent.
+            return Replies.error(ControlError.BAD_REQUEST, "the body must be one JSON object in UTF-8: " + e.getMessage());
         }
         // Nothing of an unauthorised request is echoed, not even its id: a peer without the
         // token cannot make the harness hold or send more than a fixed-size error.
@@ -127,7 +127,7 @@ final class Operations implements AutoCloseable {
             }
             case "threads": {
                 String component = r.optionalString("component");
-                read("threads", later, () -> Replies.ok(threadDump.apply(component)));
+                read("threads", later, () -> Replies.ok(host.threads(component)));
                 return null;
             }
             case "await":
@@ -179,33 +179,39 @@ final class Operations implements AutoCloseable {
     private Map<String, Object> await(Request r, Consumer<Map<String, Object>> later) {
         String component = r.requiredString("component");
         String key = r.requiredString("key");
-        Condition condition = Condition.of(r.requiredString("condition"), r.raw("value"));
+        String conditionName = r.requiredString("condition");
+        Object operand = r.raw("value");
         long timeoutMillis = r.requiredMillis("timeoutMs", MAX_AWAIT_MILLIS);
-        if (awaits == null) {
-            return forwardAwait(component, key, condition, timeoutMillis, later);
-        }
-        // The first check reads state, which may run a getter: off this thread, as every read.
+        // Compiling a regular expression, and the first check (it reads state, which may run a
+        // getter), happen off this thread, as every read.
         reads.run("await '" + component + "." + key + "'", READ_LIMIT, once -> {
+            Condition condition = Condition.of(conditionName, operand);
+            if (awaits == null) {
+                harness.status(component);
+                forwardAwait(component, key, condition, timeoutMillis, once);
+                return null;
+            }
             AwaitProbe probe = new AwaitProbe(harness, component, key, condition::test, condition.toString(),
                     Duration.ofMillis(timeoutMillis));
             if (probe.check()) {
                 return Replies.ok(probe.value());
             }
-            awaits.add(new AwaitWatcher.Pending(probe, once));
+            if (!once.answered()) {
+                awaits.add(new AwaitWatcher.Pending(probe, once));
+            }
             return null;
         }, later);
         return null;
     }
 
     /**
-     * A harness that announces no changes here (a process-mode coordinator) awaits on its own
-     * side, which is the JVM hosting the component: each pending await holds a thread here.
+     * Components in other JVMs (process mode) are awaited on their own side, the JVM hosting
+     * the component: each pending await holds a thread here.
      */
-    private Map<String, Object> forwardAwait(String component, String key, Condition condition, long timeoutMillis,
+    private void forwardAwait(String component, String key, Condition condition, long timeoutMillis,
             Consumer<Map<String, Object>> later) {
         inBackground(forwardedAwaits, later, () -> harness.await(component, key, condition, Duration.ofMillis(timeoutMillis)),
                 "too many pending awaits (" + MAX_FORWARDED_AWAITS + "): let some end first");
-        return null;
     }
 
     private interface Action {

@@ -21,6 +21,28 @@ import java.util.function.Function;
  */
 final class TimedWork implements AutoCloseable {
 
+    /** Hands one reply on, the first it is given; later ones are dropped. */
+    static final class Once implements Consumer<Map<String, Object>> {
+        private final AtomicBoolean answered = new AtomicBoolean();
+        private final Consumer<Map<String, Object>> answer;
+
+        Once(Consumer<Map<String, Object>> answer) {
+            this.answer = answer;
+        }
+
+        @Override
+        public void accept(Map<String, Object> reply) {
+            if (answered.compareAndSet(false, true)) {
+                answer.accept(reply);
+            }
+        }
+
+        /** Whether a reply went out already: a timeout, or the work's own. */
+        boolean answered() {
+            return answered.get();
+        }
+    }
+
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor timer;
 
@@ -37,14 +59,8 @@ final class TimedWork implements AutoCloseable {
      *
      * @param what names the work in the timeout error, such as {@code get 'broker.queueDepth'}
      */
-    void run(String what, Duration limit, Function<Consumer<Map<String, Object>>, Map<String, Object>> work,
-            Consumer<Map<String, Object>> answer) {
-        AtomicBoolean answered = new AtomicBoolean();
-        Consumer<Map<String, Object>> once = reply -> {
-            if (answered.compareAndSet(false, true)) {
-                answer.accept(reply);
-            }
-        };
+    void run(String what, Duration limit, Function<Once, Map<String, Object>> work, Consumer<Map<String, Object>> answer) {
+        Once once = new Once(answer);
         ScheduledFuture<?> timeout;
         try {
             timeout = timer.schedule(() -> once.accept(Replies.error(ControlError.TIMEOUT, what + " took longer than "

@@ -5,10 +5,11 @@ import io.github.componentharness.HarnessException;
 import io.github.componentharness.HarnessSpec;
 import io.github.componentharness.internal.control.ControlServer;
 import io.github.componentharness.internal.json.Json;
-import io.github.componentharness.internal.local.Changes;
-import io.github.componentharness.internal.local.InProcessHarness;
-import io.github.componentharness.internal.local.StopOutcome;
+import io.github.componentharness.internal.local.ComponentStartException;
+import io.github.componentharness.internal.local.FileTrees;
+import io.github.componentharness.internal.local.StartTimeoutException;
 import io.github.componentharness.internal.local.ThreadDumps;
+import io.github.componentharness.internal.spec.InvalidSpecException;
 import io.github.componentharness.internal.local.ThreadHarness;
 import io.github.componentharness.internal.process.ChildJvm;
 import io.github.componentharness.internal.process.Coordinator;
@@ -29,8 +30,6 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Runs a spec in its own JVM: {@code java -cp <classpath> io.github.componentharness.internal.fork.HarnessMain spec.json}.
@@ -56,9 +55,14 @@ public final class HarnessMain {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopDone = new CountDownLatch(1);
     private volatile boolean exitingOnPurpose;
-    private volatile Harness harness;
-    private volatile Supplier<List<String>> problems = List::of;
+    private volatile Host host;
     private volatile ControlServer controlPort;
+    /** The thread starting the components, while it does: SIGTERM or a lost parent interrupts it to cancel the start. */
+    private volatile Thread starter;
+    private volatile boolean binding;
+    private volatile String parentGone;
+    /** A processes folder this JVM made for itself (a service in process mode), deleted at the end. */
+    private volatile Path ownProcessesDir;
     private volatile boolean terminated;
     private volatile Throwable controlPortFailure;
     private volatile Thread stdinWatchdog;
@@ -86,50 +90,51 @@ public final class HarnessMain {
     }
 
     int run() {
+        // Teardown is armed before anything runs: a component constructor that blocks, or a
+        // parent that dies during the start, must never leave this JVM behind.
         Runtime.getRuntime().addShutdownHook(new Thread(this::onJvmShutdown, "harness-shutdown"));
+        starter = Thread.currentThread();
         stopOnSigterm();
+        startWatchdogs();
+        int instances = fork.placement() != null ? fork.placement().hosted().size()
+                : spec.components().stream().mapToInt(c -> c.instanceNames().size()).sum();
+        say("Harness starting: " + instances + (instances == 1 ? " component" : " components"));
         long begin = System.nanoTime();
         Map<String, Map<String, Integer>> ports;
         try {
-            Function<String, String> threadDump;
-            Changes changes;
-            if (fork.placement() == null && spec.mode() == HarnessSpec.Mode.PROCESSES) {
-                Coordinator coordinator = new Coordinator(spec, processesDir(), ChildJvm.likeThisOne());
-                coordinator.startAll();
-                threadDump = coordinator::threads;
-                changes = null;
-                problems = coordinator::problems;
-                harness = coordinator;
-            } else {
-                ClassLoader loader = HarnessMain.class.getClassLoader();
-                ThreadHarness engine = new ThreadHarness(spec, loader, fork.placement());
-                engine.startAll();
-                threadDump = engine::threads;
-                changes = engine.changes();
-                problems = () -> engine.problems().stream().map(StopOutcome::report).toList();
-                harness = new InProcessHarness(engine);
-            }
+            Host host = fork.placement() == null && spec.mode() == HarnessSpec.Mode.PROCESSES
+                    ? new Coordinator(spec, processesDir(), ChildJvm.likeThisOne())
+                    : new ThreadHost(new ThreadHarness(spec, HarnessMain.class.getClassLoader(), fork.placement()));
+            host.startAll();
+            this.host = host;
             if (fork.token() != null) {
-                controlPort = ControlServer.start(harness, changes, fork.controlHost(), fork.controlPort(), fork.token(),
-                        threadDump, () -> {
-                            stopAll("shutdown requested");
-                            stopped.countDown();
-                        }, failure -> {
-                            controlPortFailure = failure;
-                            stopped.countDown();
-                        });
+                binding = true;
+                controlPort = ControlServer.start(host, fork.controlHost(), fork.controlPort(), fork.token(), () -> {
+                    stopAll("shutdown requested");
+                    stopped.countDown();
+                }, failure -> {
+                    controlPortFailure = failure;
+                    stopped.countDown();
+                });
+                binding = false;
             }
             ports = portsByInstance();
-            reportReady((System.nanoTime() - begin) / 1_000_000, ports);
-        } catch (RuntimeException e) {
-            reportFailed(e);
+            starter = null;
+            writeStatus(dir -> StatusFiles.write(dir, new Reports.Ready(ProcessHandle.current().pid(),
+                    controlPort == null ? null : controlPort.endpoint(), (System.nanoTime() - begin) / 1_000_000, ports,
+                    host.stopBudget().toMillis())));
+        } catch (Throwable e) {
+            starter = null;
+            Thread.interrupted();
+            Reports.Failed failed = failure(e);
+            reportFailed(failed, e);
+            if (failed.kind() == Reports.FailureKind.CANCELLED) {
+                say("Harness start cancelled: " + failed.error());
+                return terminated ? 0 : PARENT_GONE;
+            }
             return FAILED_TO_START;
         }
-        startWatchdogs();
-        int count = ports.size();
-        say("Harness ready: " + count + (count == 1 ? " component" : " components")
-                + (harness instanceof Coordinator ? " in " + ((Coordinator) harness).processes().size() + " processes" : "")
-                + (controlPort == null ? "" : ", control port " + controlPort.endpoint()));
+        say("Harness ready: " + host.summary() + (controlPort == null ? "" : ", control port " + controlPort.endpoint()));
         sayPorts(ports);
         awaitStopped();
         if (controlPortFailure != null) {
@@ -142,12 +147,36 @@ public final class HarnessMain {
         return 0;
     }
 
+    /** The failed report for what ended the start: typed by where it came from, never by its text. */
+    private Reports.Failed failure(Throwable e) {
+        long pid = ProcessHandle.current().pid();
+        String message = e instanceof HarnessException ? e.getMessage() : String.valueOf(e);
+        if (terminated || parentGone != null) {
+            return new Reports.Failed(pid, Reports.FailureKind.CANCELLED, null,
+                    terminated ? "SIGTERM during the start" : parentGone);
+        }
+        if (e instanceof InvalidSpecException) {
+            return new Reports.Failed(pid, Reports.FailureKind.CONFIGURATION, null, message);
+        }
+        if (e instanceof ComponentStartException) {
+            return new Reports.Failed(pid, Reports.FailureKind.COMPONENT, ((ComponentStartException) e).component(), message);
+        }
+        if (e instanceof StartTimeoutException) {
+            return new Reports.Failed(pid, Reports.FailureKind.TIMEOUT, ((StartTimeoutException) e).component(), message);
+        }
+        if (binding) {
+            return new Reports.Failed(pid, Reports.FailureKind.BIND, null, message);
+        }
+        return new Reports.Failed(pid, Reports.FailureKind.HARNESS, null, message);
+    }
+
     /**
      * Each instance this JVM answers for, in its harness's order, with its ports. Asked once: in
      * process mode every status call goes to every component JVM.
      */
     private Map<String, Map<String, Integer>> portsByInstance() {
         Map<String, Map<String, Integer>> ports = new LinkedHashMap<>();
+        Harness harness = host.harness();
         for (String instance : harness.status().keySet()) {
             Map<String, Integer> own = new LinkedHashMap<>();
             spec.components().stream().filter(c -> c.instanceNames().contains(instance)).findFirst()
@@ -157,33 +186,24 @@ public final class HarnessMain {
         return ports;
     }
 
-    private void reportReady(long millis, Map<String, Map<String, Integer>> ports) {
-        Map<String, Object> ready = new LinkedHashMap<>();
-        ready.put("pid", ProcessHandle.current().pid());
-        ready.put("endpoint", controlPort == null ? null : controlPort.endpoint());
-        ready.put("startMillis", millis);
-        ready.put("ports", ports);
-        writeStatus(StatusFiles.READY, ready);
+    private void reportFailed(Reports.Failed failed, Throwable cause) {
+        System.err.println("Harness failed to start: " + failed.error());
+        cause.printStackTrace();
+        writeStatus(dir -> StatusFiles.write(dir, failed));
     }
 
-    private void reportFailed(RuntimeException e) {
-        System.err.println("Harness failed to start: " + e.getMessage());
-        e.printStackTrace();
-        Map<String, Object> failed = new LinkedHashMap<>();
-        failed.put("pid", ProcessHandle.current().pid());
-        failed.put("error", e.getMessage());
-        failed.put("type", e instanceof HarnessException ? "component" : "harness");
-        writeStatus(StatusFiles.FAILED, failed);
+    private interface StatusWrite {
+        void to(Path dir) throws IOException;
     }
 
-    private void writeStatus(String name, Map<String, Object> content) {
+    private void writeStatus(StatusWrite write) {
         if (fork.statusDir() == null) {
             return;
         }
         try {
-            StatusFiles.write(fork.statusDir(), name, content);
+            write.to(fork.statusDir());
         } catch (IOException e) {
-            System.err.println("Cannot write " + fork.statusDir().resolve(name) + ": " + e);
+            System.err.println("Cannot write a status file in " + fork.statusDir() + ": " + e);
         }
     }
 
@@ -204,47 +224,47 @@ public final class HarnessMain {
      * halts the JVM in the middle of it.
      */
     void stopAll(String why) {
-        if (harness == null) {
+        Host h = host;
+        if (h == null) {
             return;
         }
         if (!stopping.compareAndSet(false, true)) {
             try {
-                stopDone.await(spec.stopTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS);
+                stopDone.await(h.stopBudget().toMillis() + 5000, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             return;
         }
         try {
-            stopComponents(why);
+            stopComponents(h, why);
         } finally {
             stopDone.countDown();
         }
     }
 
-    private void stopComponents(String why) {
+    private void stopComponents(Host h, String why) {
         say("Harness stopping: " + why);
         long begin = System.nanoTime();
-        Map<String, Object> report = new LinkedHashMap<>();
+        String error = null;
         try {
-            harness.close();
+            h.close();
         } catch (RuntimeException e) {
-            report.put("error", e.getMessage());
+            error = e.getMessage();
             System.err.println(e.getMessage());
         }
         long componentsStopped = System.nanoTime();
-        report.put("why", why);
-        List<String> found = problems.get();
-        report.put("problems", found);
-        Map<String, Object> status = new LinkedHashMap<>();
-        harness.status().forEach((name, s) -> status.put(name, s.name()));
-        report.put("status", status);
-        writeStatus(StatusFiles.STOPPED, report);
-        found.forEach(System.err::println);
+        List<Reports.Problem> found = h.problems();
+        Map<String, String> status = new LinkedHashMap<>();
+        h.harness().status().forEach((name, s) -> status.put(name, s.name()));
+        Reports.Stopped report = new Reports.Stopped(why, status, found, error);
+        writeStatus(dir -> StatusFiles.write(dir, report));
+        found.forEach(p -> System.err.println(p.report()));
         // Last: on the shutdown op this runs on the control port's own thread, which closing interrupts.
         if (controlPort != null) {
             controlPort.close();
         }
+        deleteOwnProcessesDir();
         say("Harness stopped in " + (System.nanoTime() - begin) / 1_000_000 + " ms (components: "
                 + (componentsStopped - begin) / 1_000_000 + " ms)");
     }
@@ -269,29 +289,56 @@ public final class HarnessMain {
         }
     }
 
-    /** Where a coordinator keeps its component JVMs' specs and status files. */
+    /** Where a coordinator keeps its component JVMs' specs and status files: owner-only, as they hold tokens. */
     private Path processesDir() {
         try {
-            return fork.statusDir() != null ? fork.statusDir().resolve("processes")
-                    : Files.createTempDirectory("harness-processes-");
+            if (fork.statusDir() != null) {
+                Path dir = fork.statusDir().resolve("processes");
+                OwnerOnlyFiles.ownerOnlyFolder(dir);
+                return dir;
+            }
+            ownProcessesDir = Files.createTempDirectory("harness-processes-");
+            OwnerOnlyFiles.ownerOnlyFolder(ownProcessesDir);
+            return ownProcessesDir;
         } catch (IOException e) {
             throw new HarnessException("cannot create a directory for the component processes: " + e.getMessage(), e);
         }
     }
 
+    private void deleteOwnProcessesDir() {
+        Path dir = ownProcessesDir;
+        if (dir != null) {
+            try {
+                FileTrees.deleteIfExists(dir);
+            } catch (IOException e) {
+                System.err.println("Cannot delete " + dir + ": " + e);
+            }
+        }
+    }
+
     /**
      * SIGTERM is how a service is asked to stop: stop in order and exit 0, rather than let the
-     * JVM end with 143 through its shutdown hooks. Where the JDK offers no signal handling, the
-     * shutdown hook still stops everything.
+     * JVM end with 143 through its shutdown hooks; during the start, it cancels the start, which
+     * stops again what had started. Where the JDK offers no signal handling, the shutdown hook
+     * still stops everything.
      */
     private void stopOnSigterm() {
         try {
             sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> {
                 terminated = true;
+                cancelStart();
                 stopped.countDown();
             });
         } catch (Throwable unsupported) {
             System.err.println("SIGTERM will end the harness through its shutdown hook: " + unsupported);
+        }
+    }
+
+    /** Interrupts a start in progress; it stops what it started and reports itself cancelled. */
+    private void cancelStart() {
+        Thread t = starter;
+        if (t != null) {
+            t.interrupt();
         }
     }
 
@@ -341,14 +388,29 @@ public final class HarnessMain {
     private void parentGone(String why) {
         System.err.println("Threads when the parent went away:");
         System.err.print(ThreadDumps.stacks(Thread.getAllStackTraces().keySet()));
+        parentGone = why;
+        Thread start = starter;
+        cancelStart();
+        long budget = host == null ? spec.stopTimeout().plus(ThreadHost.LEVEL_SLACK).toMillis() : host.stopBudget().toMillis();
         Thread stopper = daemon("harness-parent-gone", () -> stopAll(why));
         try {
-            stopper.join(Math.max(1000, spec.stopTimeout().toMillis()));
+            stopper.join(Math.max(1000, budget));
+            if (start != null) {
+                start.join(Math.max(1000, budget));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         exitingOnPurpose = true;
         releaseStdin();
+        // Exit, not halt, so agents' shutdown hooks (JaCoCo writes its data in one) run; halt only
+        // if they do not finish in time.
+        daemon("harness-exit", () -> System.exit(PARENT_GONE));
+        try {
+            Thread.sleep(HarnessProcess.EXIT_MARGIN.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Runtime.getRuntime().halt(PARENT_GONE);
     }
 

@@ -25,11 +25,10 @@ public final class StatusFiles {
     }
 
     /**
-     * How a starting harness JVM came out: ready (with its {@code ready.json}), failed (with its
-     * {@code failed.json}), exited without either (with its exit code), or still starting at the
-     * deadline.
+     * How a starting harness JVM came out: ready (with its report), failed (with its report),
+     * exited without either (with its exit code), or still starting at the deadline.
      */
-    public record Start(Kind kind, Map<String, Object> report, int exitCode) {
+    public record Start(Kind kind, Reports.Ready ready, Reports.Failed failed, int exitCode) {
         public enum Kind { READY, FAILED, EXITED, TIMED_OUT }
     }
 
@@ -42,22 +41,46 @@ public final class StatusFiles {
     public static Start awaitStart(Path dir, Process process, OptionalLong deadlineNanos, Duration interval)
             throws IOException, InterruptedException {
         while (true) {
-            Map<String, Object> ready = read(dir, READY);
+            Reports.Ready ready = readReady(dir);
             if (ready != null) {
-                return new Start(Start.Kind.READY, ready, 0);
+                return new Start(Start.Kind.READY, ready, null, 0);
             }
             Map<String, Object> failed = read(dir, FAILED);
             if (failed != null) {
-                return new Start(Start.Kind.FAILED, failed, 0);
+                return new Start(Start.Kind.FAILED, null, Reports.Failed.fromJson(failed), 0);
             }
             if (!process.isAlive()) {
-                return new Start(Start.Kind.EXITED, null, process.exitValue());
+                return new Start(Start.Kind.EXITED, null, null, process.exitValue());
             }
             if (deadlineNanos.isPresent() && System.nanoTime() - deadlineNanos.getAsLong() > 0) {
-                return new Start(Start.Kind.TIMED_OUT, null, 0);
+                return new Start(Start.Kind.TIMED_OUT, null, null, 0);
             }
             Thread.sleep(interval.toMillis());
         }
+    }
+
+    /** The ready report in {@code dir}, or {@code null} while there is none. */
+    public static Reports.Ready readReady(Path dir) throws IOException {
+        Map<String, Object> ready = read(dir, READY);
+        return ready == null ? null : Reports.Ready.fromJson(ready);
+    }
+
+    /** The stop report in {@code dir}, or {@code null} when there is none. */
+    public static Reports.Stopped readStopped(Path dir) throws IOException {
+        Map<String, Object> stopped = read(dir, STOPPED);
+        return stopped == null ? null : Reports.Stopped.fromJson(stopped);
+    }
+
+    public static void write(Path dir, Reports.Ready ready) throws IOException {
+        write(dir, READY, ready.toJson());
+    }
+
+    public static void write(Path dir, Reports.Failed failed) throws IOException {
+        write(dir, FAILED, failed.toJson());
+    }
+
+    public static void write(Path dir, Reports.Stopped stopped) throws IOException {
+        write(dir, STOPPED, stopped.toJson());
     }
 
     /** Removes the status files of an earlier run from {@code dir}, creating it if need be. */
@@ -68,7 +91,7 @@ public final class StatusFiles {
         }
     }
 
-    public static void write(Path dir, String name, Map<String, Object> content) throws IOException {
+    private static void write(Path dir, String name, Map<String, Object> content) throws IOException {
         writeText(dir, name, Json.writePretty(content));
     }
 
@@ -80,7 +103,7 @@ public final class StatusFiles {
     }
 
     /** The parsed file, or {@code null} while it does not exist. */
-    public static Map<String, Object> read(Path dir, String name) throws IOException {
+    private static Map<String, Object> read(Path dir, String name) throws IOException {
         Path file = dir.resolve(name);
         if (!Files.isRegularFile(file)) {
             return null;

@@ -1,6 +1,8 @@
 package io.github.componentharness.internal.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.componentharness.HarnessException;
@@ -42,34 +44,45 @@ public final class Json {
      * every number is finite (JSON has no NaN or infinity; {@code 1e999999} is refused rather
      * than read as one).
      *
-     * @throws IllegalArgumentException when the text is anything else
+     * @throws NotOneObject when the text is anything else; its message never quotes the text
      */
     public static Map<String, Object> readObject(String text) {
         Map<String, Object> object;
         try (JsonParser parser = COMPACT.createParser(text)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException("not a JSON object");
+                throw new NotOneObject("it is not an object");
             }
             object = COMPACT.mapFrom(parser);
             if (parser.nextToken() != null) {
-                throw new IllegalArgumentException("more than one JSON value: content follows the object at offset "
-                        + parser.currentTokenLocation().getCharOffset());
+                throw new NotOneObject("more follows the object, at character " + parser.currentTokenLocation().getCharOffset());
             }
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new NotOneObject("malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
         } catch (IOException | RuntimeException e) {
-            if (e instanceof IllegalArgumentException && !(e.getCause() instanceof IOException)) {
-                throw (IllegalArgumentException) e;
+            if (e instanceof NotOneObject) {
+                throw (NotOneObject) e;
             }
-            throw new IllegalArgumentException("not a JSON object: " + e.getMessage(), e);
+            throw new NotOneObject("malformed JSON (" + e.getClass().getSimpleName() + ")");
         }
         requireFinite(object);
         return object;
+    }
+
+    /** Text that is not exactly one JSON object; the message says why in the harness's words. */
+    public static final class NotOneObject extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        NotOneObject(String message) {
+            super(message);
+        }
     }
 
     private static void requireFinite(Object value) {
         if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new IllegalArgumentException("a number is out of range: JSON numbers must be finite doubles");
+                throw new NotOneObject("a number is out of range: JSON numbers must be finite doubles");
             }
         } else if (value instanceof Map) {
             ((Map<?, ?>) value).values().forEach(Json::requireFinite);

@@ -77,6 +77,11 @@ public final class ComponentClasses {
         return false;
     }
 
+    /** The class loader of the declared component {@code name}'s class. */
+    ClassLoader loader(String name) {
+        return constructors.get(name).getDeclaringClass().getClassLoader();
+    }
+
     /** A fresh instance for one run of the declared component {@code name}. */
     Component newInstance(String name, String instanceName) {
         Constructor<? extends Component> constructor = constructors.get(name);
@@ -85,6 +90,13 @@ public final class ComponentClasses {
         } catch (InvocationTargetException e) {
             throw new HarnessException("component '" + instanceName + "' could not be created: the constructor of "
                     + constructor.getDeclaringClass().getName() + " threw " + e.getCause(), e.getCause());
+        } catch (ExceptionInInitializerError e) {
+            throw new HarnessException("component '" + instanceName + "' could not be created: the static initialiser of "
+                    + constructor.getDeclaringClass().getName() + " threw " + e.getCause() + " (" + e + ")", e);
+        } catch (LinkageError e) {
+            // Also the second try after a failed static initialiser: NoClassDefFoundError "Could not initialize class".
+            throw new HarnessException("component '" + instanceName + "' could not be created: "
+                    + constructor.getDeclaringClass().getName() + " cannot be loaded or initialised: " + e, e);
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new HarnessException("component '" + instanceName + "' could not be created from "
                     + constructor.getDeclaringClass().getName() + ": " + e, e);

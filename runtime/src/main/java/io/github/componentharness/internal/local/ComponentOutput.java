@@ -1,5 +1,6 @@
 package io.github.componentharness.internal.local;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -7,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where one component instance's output lines go: to the console, tagged with the instance
@@ -14,9 +17,15 @@ import java.nio.file.StandardOpenOption;
  */
 public final class ComponentOutput implements AutoCloseable {
 
+    /** A line longer than this is written in pieces rather than held in memory. */
+    private static final int MAX_LINE = 64 * 1024;
+
     private final String name;
     private final byte[] tag;
     private final OutputStream file;
+    /** What each thread wrote since its last line break, per stream: written out at the next one, or at close. */
+    private final Map<Thread, ByteArrayOutputStream> partialOut = new ConcurrentHashMap<>();
+    private final Map<Thread, ByteArrayOutputStream> partialErr = new ConcurrentHashMap<>();
 
     public ComponentOutput(String name, Path logDir) throws IOException {
         this.name = name;
@@ -32,6 +41,54 @@ public final class ComponentOutput implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** Takes bytes a thread of this instance wrote; complete lines go out at once. */
+    void write(boolean error, byte[] bytes, int offset, int length) {
+        Map<Thread, ByteArrayOutputStream> partial = error ? partialErr : partialOut;
+        Thread writer = Thread.currentThread();
+        ByteArrayOutputStream line = partial.computeIfAbsent(writer, t -> new ByteArrayOutputStream());
+        PrintStream console = OutputRouter.console(error);
+        synchronized (line) {
+            int start = offset;
+            for (int i = offset; i < offset + length; i++) {
+                if (bytes[i] == '\n') {
+                    line.write(bytes, start, i + 1 - start);
+                    emit(console, line);
+                    start = i + 1;
+                }
+            }
+            line.write(bytes, start, offset + length - start);
+            if (line.size() >= MAX_LINE) {
+                line.write('\n');
+                emit(console, line);
+            }
+            if (line.size() == 0) {
+                // Only threads in the middle of a line keep a buffer: threads come and go.
+                partial.remove(writer, line);
+            }
+        }
+    }
+
+    private void emit(PrintStream console, ByteArrayOutputStream line) {
+        line(console, line.toByteArray(), line.size());
+        line.reset();
+    }
+
+    /** Writes out what threads wrote without a final line break, as a line of its own. */
+    private void flushPartialLines() {
+        for (boolean error : new boolean[] {false, true}) {
+            Map<Thread, ByteArrayOutputStream> partial = error ? partialErr : partialOut;
+            for (ByteArrayOutputStream line : partial.values()) {
+                synchronized (line) {
+                    if (line.size() > 0) {
+                        line.write('\n');
+                        emit(OutputRouter.console(error), line);
+                    }
+                }
+            }
+            partial.clear();
+        }
     }
 
     /** Writes one line (ending in a line separator) to the console stream and to the log file. */
@@ -59,9 +116,13 @@ public final class ComponentOutput implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        if (file != null) {
-            file.close();
+    public void close() throws IOException {
+        // Outside this object's lock: a writing thread holds its line's lock, then this one.
+        flushPartialLines();
+        synchronized (this) {
+            if (file != null) {
+                file.close();
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One run of one component instance on its own thread, in its own thread group. One-shot:
@@ -28,7 +29,8 @@ public final class ComponentRun {
     }
 
     private final Instance instance;
-    private final Component component;
+    private final Supplier<Component> factory;
+    private volatile Component component;
     private final RunContext context;
     private final ThreadGroup group;
     private final Thread thread;
@@ -41,20 +43,27 @@ public final class ComponentRun {
     private final Object outcomeLock = new Object();
     private StopOutcome outcome;
 
-    ComponentRun(Instance instance, int runNumber, Component component, RunContext.Services services, Runnable onChange) {
+    /**
+     * @param factory makes the component object, on the component's own thread: a constructor or
+     *     static initialiser that blocks or throws is that component's failure, never the harness's
+     * @param loader the component class's loader, the thread's context class loader
+     */
+    ComponentRun(Instance instance, int runNumber, Supplier<Component> factory, ClassLoader loader, RunContext.Services services,
+            Runnable onChange) {
         this.instance = instance;
-        this.component = component;
+        this.factory = factory;
         this.onChange = onChange;
         this.context = new RunContext(instance, runNumber, this, services);
         this.group = new ThreadGroup("harness-" + instance.name());
         this.thread = new Thread(group, this::body, "harness-" + instance.name());
-        this.thread.setContextClassLoader(component.getClass().getClassLoader());
+        this.thread.setContextClassLoader(loader);
     }
 
     public String name() {
         return instance.name();
     }
 
+    /** The component object, or {@code null} while it is being created (or when that failed). */
     public Component component() {
         return component;
     }
@@ -87,6 +96,7 @@ public final class ComponentRun {
     private void body() {
         Throwable failure = null;
         try {
+            component = factory.get();
             component.run(context);
         } catch (Throwable t) {
             failure = t;

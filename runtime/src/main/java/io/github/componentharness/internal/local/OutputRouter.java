@@ -1,6 +1,5 @@
 package io.github.componentharness.internal.local;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * Installed while at least one harness runs in this JVM; other threads' output passes through.
  */
 public final class OutputRouter {
-
-    /** A line longer than this is written in pieces rather than held in memory. */
-    private static final int MAX_LINE = 64 * 1024;
 
     private static final Map<ThreadGroup, ComponentOutput> ROUTES = new ConcurrentHashMap<>();
     private static int users;
@@ -71,7 +67,6 @@ public final class OutputRouter {
 
     private static final class Routing extends OutputStream {
         private final boolean error;
-        private final ThreadLocal<ByteArrayOutputStream> pending = ThreadLocal.withInitial(ByteArrayOutputStream::new);
 
         Routing(boolean error) {
             this.error = error;
@@ -89,25 +84,7 @@ public final class OutputRouter {
                 console(error).write(bytes, offset, length);
                 return;
             }
-            ByteArrayOutputStream line = pending.get();
-            int start = offset;
-            for (int i = offset; i < offset + length; i++) {
-                if (bytes[i] == '\n') {
-                    line.write(bytes, start, i + 1 - start);
-                    emit(output, line);
-                    start = i + 1;
-                }
-            }
-            line.write(bytes, start, offset + length - start);
-            if (line.size() >= MAX_LINE) {
-                line.write('\n');
-                emit(output, line);
-            }
-        }
-
-        private void emit(ComponentOutput output, ByteArrayOutputStream line) {
-            output.line(console(error), line.toByteArray(), line.size());
-            line.reset();
+            output.write(error, bytes, offset, length);
         }
 
         @Override

@@ -17,17 +17,17 @@ public record StopOutcome(String component, String overrun, List<String> leaks) 
 
     /** The report a user reads, or an empty string for a clean stop. */
     public String report() {
-        StringBuilder out = new StringBuilder();
-        if (overrun != null) {
-            out.append("component '").append(component).append("' did not stop within the stop timeout; its threads:\n")
-                    .append(overrun);
-        }
-        if (!leaks.isEmpty()) {
-            out.append("component '").append(component).append("' leaked ").append(leaks.size())
-                    .append(leaks.size() == 1 ? " thread" : " threads")
-                    .append(" still running after it stopped (stop them before run() returns):\n");
-            leaks.forEach(out::append);
-        }
-        return out.toString();
+        return (overrun == null ? "" : overrunReport()) + (leaks.isEmpty() ? "" : leakReport());
+    }
+
+    /** That it did not stop in time, with its threads' stacks. */
+    public String overrunReport() {
+        return "component '" + component + "' did not stop within the stop timeout; its threads:\n" + overrun;
+    }
+
+    /** Which threads outlived it, with their stacks. */
+    public String leakReport() {
+        return "component '" + component + "' leaked " + leaks.size() + (leaks.size() == 1 ? " thread" : " threads")
+                + " still running after it stopped (stop them before run() returns):\n" + String.join("", leaks);
     }
 }

@@ -88,6 +88,16 @@ public final class ThreadHarness implements RunContext.Services {
         }
     }
 
+    /** How many dependency levels a spec's components form: a harness stops one level at a time. */
+    public static int levels(HarnessSpec spec) {
+        return Topology.of(spec).deepestLevel() + 1;
+    }
+
+    /** How many dependency levels the instances of this engine span: its stop takes one stop timeout each. */
+    public int levels() {
+        return (int) instances.values().stream().map(i -> topology.level(i.spec().name())).distinct().count();
+    }
+
     public HarnessSpec spec() {
         return spec;
     }
@@ -148,8 +158,8 @@ public final class ThreadHarness implements RunContext.Services {
 
     private void launch(Instance i) {
         int number = i.nextRunNumber();
-        Component component = classes.newInstance(i.spec().name(), i.name());
-        ComponentRun run = new ComponentRun(i, number, component, this, changes::changed);
+        ComponentRun run = new ComponentRun(i, number, () -> classes.newInstance(i.spec().name(), i.name()),
+                classes.loader(i.spec().name()), this, changes::changed);
         i.run(run);
         ports.release(i.name());
         run.launch();
@@ -159,16 +169,16 @@ public final class ThreadHarness implements RunContext.Services {
     private void checkStarting(Instance i, List<Instance> waiting) {
         ComponentRun.Lifecycle lc = i.run().lifecycle();
         if (lc.status() == Status.FAILED) {
-            throw new HarnessException("Component '" + i.name() + "' failed to start: " + describe(lc.failure())
+            throw new ComponentStartException(i.name(), "Component '" + i.name() + "' failed to start: " + describe(lc.failure())
                     + notStarted(waiting) + "; see its log for details, fix the cause and run again", lc.failure());
         }
         if (lc.status() == Status.STOPPED && !lc.becameReady()) {
-            throw new HarnessException("Component '" + i.name() + "' returned from run() before calling ctx.ready()"
-                    + notStarted(waiting) + ": call ctx.ready() once it serves, and return only once ctx.stopping()");
+            throw new ComponentStartException(i.name(), "Component '" + i.name() + "' returned from run() before calling ctx.ready()"
+                    + notStarted(waiting) + ": call ctx.ready() once it serves, and return only once ctx.stopping()", null);
         }
         if (lc.status() == Status.STOPPED) {
-            throw new HarnessException("Component '" + i.name() + "' stopped by itself while the harness was starting"
-                    + notStarted(waiting) + ": return from run() only once ctx.stopping()");
+            throw new ComponentStartException(i.name(), "Component '" + i.name() + "' stopped by itself while the harness was starting"
+                    + notStarted(waiting) + ": return from run() only once ctx.stopping()", null);
         }
     }
 
@@ -186,7 +196,7 @@ public final class ThreadHarness implements RunContext.Services {
             message.append("\nThreads of '").append(i.name()).append("':\n")
                     .append(ThreadDumps.stacks(ThreadDumps.liveThreads(i.run().group())));
         }
-        HarnessTimeoutException e = new HarnessTimeoutException(message.toString());
+        HarnessTimeoutException e = new StartTimeoutException(slow.isEmpty() ? null : slow.get(0).name(), message.toString());
         slow.forEach(i -> i.run().fail(new HarnessTimeoutException("not ready within " + format(timeout))));
         return e;
     }
@@ -199,13 +209,16 @@ public final class ThreadHarness implements RunContext.Services {
     private HarnessException rollBack(Exception cause) {
         HarnessException failure = cause instanceof HarnessException ? (HarnessException) cause
                 : new HarnessException("interrupted while starting the harness", cause);
-        if (cause instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-        }
+        // The stop waits for components, so it runs with the interrupt cleared; the flag is
+        // restored for the caller after.
+        boolean interrupted = Thread.interrupted() || cause instanceof InterruptedException;
         try {
             close();
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return failure;
     }
@@ -483,6 +496,10 @@ public final class ThreadHarness implements RunContext.Services {
     public static String describe(Throwable t) {
         if (t == null) {
             return "";
+        }
+        if (t instanceof HarnessException) {
+            // The harness's own words, which already name the cause (a constructor or static initialiser).
+            return t.getMessage();
         }
         StringBuilder out = new StringBuilder(t.toString());
         for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {

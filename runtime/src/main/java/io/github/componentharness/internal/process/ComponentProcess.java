@@ -6,6 +6,11 @@ import io.github.componentharness.internal.control.RemoteHarness;
 import io.github.componentharness.internal.control.Tokens;
 import io.github.componentharness.internal.fork.ForkSettings;
 import io.github.componentharness.internal.fork.HarnessMain;
+import io.github.componentharness.internal.fork.HarnessProcess;
+import io.github.componentharness.internal.fork.OwnerOnlyFiles;
+import io.github.componentharness.internal.fork.Reports;
+import io.github.componentharness.internal.local.ComponentStartException;
+import io.github.componentharness.internal.local.StartTimeoutException;
 import io.github.componentharness.internal.fork.StatusFiles;
 import io.github.componentharness.internal.local.Placement;
 import java.io.IOException;
@@ -16,7 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * One process-mode JVM: a {@link HarnessMain} that runs the instances its {@link Placement}
@@ -38,9 +45,9 @@ final class ComponentProcess {
     private final Map<String, Map<String, Integer>> ports;
     private final ChildJvm jvm;
     private volatile State state = State.NEW;
-    private volatile Process process;
+    private volatile HarnessProcess process;
     /** The JVM that became ready: only its exit, unasked, is news. */
-    private volatile Process served;
+    private volatile HarnessProcess served;
     private volatile RemoteHarness client;
     /** Stops and starts wait long; on a client of their own they never hold up queries about this JVM. */
     private volatile RemoteHarness lifecycleClient;
@@ -49,7 +56,9 @@ final class ComponentProcess {
     private volatile String failure;
     private volatile boolean killed;
     private volatile boolean stopRequested;
-    private final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+    static final int QUERIES_IN_FLIGHT = 4;
+    private final Semaphore queries = new Semaphore(QUERIES_IN_FLIGHT);
+    private final List<Reports.Problem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
 
     ComponentProcess(String name, List<String> hosted, Path dir, HarnessSpec spec, Map<String, Map<String, Integer>> ports,
             ChildJvm jvm) {
@@ -77,8 +86,14 @@ final class ComponentProcess {
     }
 
     long pid() {
-        Process p = process;
+        HarnessProcess p = process;
         return p == null ? -1 : p.pid();
+    }
+
+    /** The longest this JVM's stop may take, as it published it (its components' levels). */
+    Duration stopBudget() {
+        HarnessProcess p = process;
+        return p == null ? HarnessProcess.stopBudget(spec) : p.stopBudget();
     }
 
     /** The client of this JVM's control port, while it runs. */
@@ -94,6 +109,24 @@ final class ComponentProcess {
     RemoteHarness lifecycleClient() {
         client();
         return lifecycleClient;
+    }
+
+    /**
+     * A query to this JVM's control port on its shared client, of which at most
+     * {@link #QUERIES_IN_FLIGHT} wait at once: a JVM that hangs gets a fast "not answering" for
+     * the rest, rather than holding every thread of the coordinator's control port.
+     */
+    <T> T query(Function<RemoteHarness, T> call) {
+        RemoteHarness c = client();
+        if (!queries.tryAcquire()) {
+            throw new HarnessException("process '" + name + "' (pid " + pid() + ") is not answering: " + QUERIES_IN_FLIGHT
+                    + " queries about it are still waiting; try again later, or see its thread stacks in harness.log");
+        }
+        try {
+            return call.apply(c);
+        } finally {
+            queries.release();
+        }
     }
 
     /** A new client of this JVM's control port, for a call that may wait long (an await). */
@@ -128,136 +161,124 @@ final class ComponentProcess {
         failure = null;
         token = Tokens.newToken();
         try {
-            StatusFiles.clear(dir);
             Path specFile = dir.resolve("spec.json");
             writeSpec(specFile);
-            process = new ProcessBuilder(jvm.command(HarnessMain.class.getName(), specFile))
+            process = HarnessProcess.start(new ProcessBuilder(jvm.command(HarnessMain.class.getName(), specFile))
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
+                    .redirectError(ProcessBuilder.Redirect.INHERIT), dir, token, spec);
         } catch (IOException e) {
             throw startFailed("cannot start its JVM: " + e.getMessage() + ": check that " + jvm.java() + " runs");
         }
-        Process started = process;
-        started.onExit().thenRun(() -> {
+        HarnessProcess started = process;
+        started.process().onExit().thenRun(() -> {
             if (started == served && !stopRequested && !killed) {
                 String why = "process '" + name + "' (pid " + started.pid() + ") exited by itself with code "
-                        + started.exitValue() + " while the harness ran: see its output in harness.log";
-                problems.add(why);
+                        + started.process().exitValue() + " while the harness ran: see its output in harness.log";
+                problems.add(new Reports.Problem(name, Reports.ProblemKind.PROCESS, why));
                 HarnessMain.logLine(why);
             }
         });
-        Map<String, Object> ready = awaitStatus(deadlineNanos);
-        endpoint = String.valueOf(ready.get("endpoint"));
+        Reports.Ready ready = awaitReady(deadlineNanos);
+        endpoint = ready.endpoint();
         client = new RemoteHarness(endpoint, token);
         lifecycleClient = new RemoteHarness(endpoint, token);
         served = started;
         state = State.RUNNING;
-        HarnessMain.logLine("Process '" + name + "' (pid " + process.pid() + ") ready in "
+        HarnessMain.logLine("Process '" + name + "' (pid " + started.pid() + ") ready in "
                 + (System.nanoTime() - begin) / 1_000_000 + " ms: " + String.join(", ", hosted));
     }
 
+    /** Holds the token: owner-only, as the plugin's own spec.json. */
     private void writeSpec(Path specFile) throws IOException {
-        Files.writeString(specFile, ForkSettings.childOfThisJvm("127.0.0.1", 0, token, dir,
+        OwnerOnlyFiles.write(specFile, ForkSettings.childOfThisJvm("127.0.0.1", 0, token, dir,
                 new Placement(name, new java.util.LinkedHashSet<>(hosted), ports)).specJson(spec));
     }
 
-    private Map<String, Object> awaitStatus(long deadlineNanos) {
+    private Reports.Ready awaitReady(long deadlineNanos) {
         try {
             // The JVM times its own components out, and names them with their stacks: give it the
             // time to say so before giving up on it.
-            StatusFiles.Start start = StatusFiles.awaitStart(dir, process, OptionalLong.of(deadlineNanos + REPORT_GRACE.toNanos()),
-                    STATUS_POLL);
+            StatusFiles.Start start = process.awaitStart(OptionalLong.of(deadlineNanos + REPORT_GRACE.toNanos()), STATUS_POLL);
             switch (start.kind()) {
                 case READY:
-                    return start.report();
+                    return start.ready();
                 case FAILED:
-                    process.waitFor(spec.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                    throw startFailed(String.valueOf(start.report().get("error")));
+                    process.process().waitFor(spec.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    throw childFailed(start.failed());
                 case EXITED:
                     throw startFailed("its JVM (pid " + process.pid() + ") exited with code " + start.exitCode()
                             + " before it was ready: see harness.log");
                 default:
-                    destroy();
+                    process.killNow();
                     throw startFailed("it did not report ready or failed within the start timeout (" + spec.startTimeout().toMillis()
                             + " ms, counted for the whole harness) and " + REPORT_GRACE.toSeconds() + " s more: raise startTimeout, "
                             + "or see its output in harness.log");
             }
         } catch (IOException e) {
-            destroy();
+            process.killNow();
             throw startFailed("cannot read its status in " + dir + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            destroy();
+            process.killNow();
             throw startFailed("interrupted while waiting for it");
+        }
+    }
+
+    /** The component JVM's own failure, passed on as the same kind of failure, in its own words. */
+    private HarnessException childFailed(Reports.Failed failed) {
+        state = State.ENDED;
+        failure = failed.error();
+        switch (failed.kind()) {
+            case COMPONENT:
+                return new ComponentStartException(failed.component(), failed.error(), null);
+            case TIMEOUT:
+                return new StartTimeoutException(failed.component(), failed.error());
+            default:
+                return new HarnessException("Process '" + name + "' failed to start: " + failed.error());
         }
     }
 
     private HarnessException startFailed(String why) {
         state = State.ENDED;
         failure = why;
-        return new HarnessException(why.startsWith("Component '") ? why : "Process '" + name + "' failed to start: " + why);
+        return new HarnessException("Process '" + name + "' failed to start: " + why);
     }
 
-    /**
-     * Asks the JVM to stop its components and exit, and waits; destroys it when it overruns.
-     *
-     * @param budget how long the JVM may take: its own stop timeouts, level by level, plus a margin
-     */
-    void stop(Duration budget) {
-        Process p = process;
+    /** Asks the JVM to stop its components and exit, and waits its published budget; kills it when it overruns. */
+    void stop() {
+        HarnessProcess p = process;
         if (p == null || !p.isAlive()) {
             ended();
             return;
         }
         stopRequested = true;
-        RemoteHarness c = lifecycleClient;
-        if (c == null) {
-            destroy();
-        } else {
-            try {
-                c.shutdown();
-            } catch (HarnessException e) {
-                // It may be on its way out already; the wait below tells.
-            }
-        }
         try {
-            if (!p.waitFor(budget.toMillis(), TimeUnit.MILLISECONDS)) {
-                problems.add("process '" + name + "' (pid " + p.pid() + ") did not exit within " + budget.toMillis()
-                        + " ms of its shutdown: killed");
-                destroy();
+            HarnessProcess.Stop stop = p.stop();
+            if (stop.destroyed()) {
+                problems.add(new Reports.Problem(name, Reports.ProblemKind.PROCESS, "process '" + name + "' (pid " + p.pid()
+                        + ") did not exit within its stop budget of " + stopBudget().toMillis() + " ms and "
+                        + HarnessProcess.EXIT_MARGIN.toSeconds() + " s more: killed"));
+            }
+            if (stop.report() != null) {
+                problems.addAll(stop.report().problems());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            destroy();
+            p.killNow();
         }
         ended();
-        readStopReport();
     }
 
     /** Crash simulation: SIGKILL, no stop asked. */
     void kill() {
-        Process p = process;
+        HarnessProcess p = process;
         if (p == null || !p.isAlive()) {
             throw new HarnessException("process '" + name + "' is not running (" + describeState() + "): nothing to kill");
         }
         killed = true;
-        destroy();
+        p.killNow();
         ended();
         HarnessMain.logLine("Process '" + name + "' (pid " + p.pid() + ") killed");
-    }
-
-    private void destroy() {
-        Process p = process;
-        if (p == null) {
-            return;
-        }
-        p.destroyForcibly();
-        try {
-            p.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private synchronized void ended() {
@@ -272,10 +293,10 @@ final class ComponentProcess {
         }
         client = null;
         lifecycleClient = null;
-        Process p = process;
+        HarnessProcess p = process;
         if (failure == null && !stopRequested && p != null) {
             failure = killed ? "its JVM (pid " + p.pid() + ") was killed through the kill op"
-                    : "its JVM (pid " + p.pid() + ") exited by itself with code " + exitCode(p);
+                    : "its JVM (pid " + p.pid() + ") exited by itself with code " + exitCode(p.process());
         }
     }
 
@@ -288,19 +309,8 @@ final class ComponentProcess {
         }
     }
 
-    private void readStopReport() {
-        try {
-            Map<String, Object> stopped = StatusFiles.read(dir, StatusFiles.STOPPED);
-            if (stopped != null && stopped.get("problems") instanceof List) {
-                ((List<?>) stopped.get("problems")).forEach(p -> problems.add(String.valueOf(p)));
-            }
-        } catch (IOException e) {
-            problems.add("cannot read the stop report of process '" + name + "' in " + dir + ": " + e);
-        }
-    }
-
     /** Overruns and leaks its JVM reported when it stopped, and its own overruns. */
-    List<String> problems() {
+    List<Reports.Problem> problems() {
         synchronized (problems) {
             return List.copyOf(problems);
         }

@@ -7,6 +7,10 @@ import io.github.componentharness.HarnessException;
 import io.github.componentharness.HarnessSpec;
 import io.github.componentharness.Status;
 import io.github.componentharness.internal.control.RemoteHarness;
+import io.github.componentharness.internal.fork.HarnessProcess;
+import io.github.componentharness.internal.fork.Host;
+import io.github.componentharness.internal.fork.Reports;
+import io.github.componentharness.internal.local.Changes;
 import io.github.componentharness.internal.local.PortAllocator;
 import io.github.componentharness.internal.local.ThreadDumps;
 import io.github.componentharness.internal.state.AwaitProbe;
@@ -34,11 +38,9 @@ import java.util.stream.Collectors;
  * {@link Harness}, routing each call to the JVM that hosts the component. Ports are allocated
  * here, for every instance, so each JVM knows where its peers listen.
  */
-public final class Coordinator implements Harness {
+public final class Coordinator implements Harness, Host {
 
     private static final long POLL_NANOS = Duration.ofMillis(10).toNanos();
-    /** What a component JVM may need beyond its components' stop timeouts to exit. */
-    private static final Duration EXIT_MARGIN = Duration.ofSeconds(5);
 
     private final HarnessSpec spec;
     private final Map<String, ComponentProcess> processes = new LinkedHashMap<>();
@@ -104,6 +106,7 @@ public final class Coordinator implements Harness {
      * @throws HarnessException when one fails or is not ready within the start timeout; what had
      *     started has been stopped again, in reverse order
      */
+    @Override
     public void startAll() {
         lifecycleLock.lock();
         ExecutorService launcher = Executors.newCachedThreadPool(r -> {
@@ -175,7 +178,7 @@ public final class Coordinator implements Harness {
                 List<Thread> stoppers = new ArrayList<>();
                 for (ComponentProcess p : processes.values()) {
                     if (levels.get(p.name()) == l) {
-                        Thread t = new Thread(() -> p.stop(stopBudget(p)), "harness-process-stopper");
+                        Thread t = new Thread(p::stop, "harness-process-stopper");
                         t.start();
                         stoppers.add(t);
                     }
@@ -188,15 +191,44 @@ public final class Coordinator implements Harness {
             ports.close();
             lifecycleLock.unlock();
         }
-        List<String> leaks = problems().stream().filter(p -> p.contains(" leaked ")).toList();
+        List<Reports.Problem> leaks = problems().stream().filter(p -> p.kind() == Reports.ProblemKind.LEAK).toList();
         if (spec.failOnLeak() && !leaks.isEmpty()) {
-            throw new HarnessException("failOnLeak: " + String.join("", leaks).stripTrailing());
+            throw new HarnessException("failOnLeak: " + leaks.stream().map(Reports.Problem::report)
+                    .collect(java.util.stream.Collectors.joining()).stripTrailing());
         }
     }
 
-    /** A JVM stops its components level by level, each level within the stop timeout. */
-    private Duration stopBudget(ComponentProcess p) {
-        return spec.stopTimeout().multipliedBy(p.hosted().size()).plus(EXIT_MARGIN);
+    /**
+     * Processes stop level by level, those of one level in parallel, each within the budget it
+     * published and the margin its stopper gives it.
+     */
+    @Override
+    public Duration stopBudget() {
+        int deepest = levels.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        Duration total = Duration.ZERO;
+        for (int level = deepest; level >= 0; level--) {
+            int l = level;
+            total = total.plus(processes.values().stream().filter(p -> levels.get(p.name()) == l)
+                    .map(p -> p.stopBudget().plus(HarnessProcess.EXIT_MARGIN)).max(Duration::compareTo).orElse(Duration.ZERO));
+        }
+        return total;
+    }
+
+    @Override
+    public Harness harness() {
+        return this;
+    }
+
+    /** Empty: each component JVM checks the awaits on its own components. */
+    @Override
+    public Optional<Changes> changes() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String summary() {
+        int count = hostOf.size();
+        return count + (count == 1 ? " component" : " components") + " in " + processes.size() + " processes";
     }
 
     private static void joinUninterruptibly(Thread t) {
@@ -214,7 +246,8 @@ public final class Coordinator implements Harness {
     }
 
     /** Overruns and leaks reported by the processes that stopped so far. */
-    public List<String> problems() {
+    @Override
+    public List<Reports.Problem> problems() {
         return processes.values().stream().flatMap(p -> p.problems().stream()).toList();
     }
 
@@ -237,7 +270,7 @@ public final class Coordinator implements Harness {
             Map<String, Status> inside = null;
             if (p.state() == ComponentProcess.State.RUNNING) {
                 try {
-                    inside = p.client().status();
+                    inside = p.query(RemoteHarness::status);
                 } catch (HarnessException gone) {
                     inside = null;
                 }
@@ -254,7 +287,7 @@ public final class Coordinator implements Harness {
         ComponentProcess p = host(component);
         if (p.state() == ComponentProcess.State.RUNNING) {
             try {
-                return p.client().status(component);
+                return p.query(c -> c.status(component));
             } catch (HarnessException gone) {
                 // It ended in the meantime: the state below says how.
             }
@@ -277,7 +310,7 @@ public final class Coordinator implements Harness {
         ComponentProcess p = host(component);
         if (p.state() == ComponentProcess.State.RUNNING) {
             try {
-                return p.client().failure(component);
+                return p.query(c -> c.failure(component));
             } catch (HarnessException gone) {
                 // It ended in the meantime.
             }
@@ -287,21 +320,21 @@ public final class Coordinator implements Harness {
 
     @Override
     public Object state(String component, String key) {
-        return running(component).state(component, key);
+        return running(component).query(c -> c.state(component, key));
     }
 
     @Override
     public Map<String, Object> snapshot(String component) {
-        return running(component).snapshot(component);
+        return running(component).query(c -> c.snapshot(component));
     }
 
-    private RemoteHarness running(String component) {
+    private ComponentProcess running(String component) {
         ComponentProcess p = host(component);
         if (p.state() != ComponentProcess.State.RUNNING) {
             throw new HarnessException("component '" + component + "' is " + outside(p) + ": its process '" + p.name()
                     + "' is not running (" + p.describeState() + ")");
         }
-        return p.client();
+        return p;
     }
 
     @Override
@@ -368,7 +401,7 @@ public final class Coordinator implements Harness {
     public void restart(String component) {
         ComponentProcess p = host(component);
         underLifecycleLock(() -> {
-            p.stop(stopBudget(p));
+            p.stop();
             launch(p);
         });
     }
@@ -406,9 +439,10 @@ public final class Coordinator implements Harness {
      * Thread stacks of one component (from its JVM), or for {@code null} of every JVM: the
      * coordinator's, then each running component JVM's whole.
      */
+    @Override
     public String threads(String component) {
         if (component != null) {
-            return running(component).threads(component);
+            return running(component).query(c -> c.threads(component));
         }
         StringBuilder all = new StringBuilder("=== coordinator (pid " + ProcessHandle.current().pid() + ")\n")
                 .append(ThreadDumps.stacks(Thread.getAllStackTraces().keySet()));
@@ -416,7 +450,7 @@ public final class Coordinator implements Harness {
             all.append("\n=== process '").append(p.name()).append("' (").append(p.describeState()).append(")\n");
             if (p.state() == ComponentProcess.State.RUNNING) {
                 try {
-                    all.append(p.client().threads(null));
+                    all.append(p.<String>query(c -> c.threads(null)));
                 } catch (HarnessException gone) {
                     all.append("(no answer: ").append(gone.getMessage()).append(")\n");
                 }

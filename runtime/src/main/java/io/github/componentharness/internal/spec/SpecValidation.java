@@ -128,7 +128,7 @@ public final class SpecValidation {
     /** Throws one exception listing every problem, each with its fix; does nothing for none. */
     public static void throwIfAny(List<String> problems) {
         if (!problems.isEmpty()) {
-            throw new HarnessException(problems.size() == 1 ? "Invalid harness spec: " + problems.get(0)
+            throw new InvalidSpecException(problems.size() == 1 ? "Invalid harness spec: " + problems.get(0)
                     : "Invalid harness spec:\n  - " + String.join("\n  - ", problems));
         }
     }

@@ -52,7 +52,7 @@ public final class StateReader {
     /** Every published value and every declared field with a JSON form; the rest is left out. */
     public static Map<String, Object> snapshot(Object component, Map<String, Object> published) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Field field : Members.fields(component)) {
+        for (Field field : component == null ? List.<Field>of() : Members.fields(component)) {
             if (!out.containsKey(field.getName())) {
                 try {
                     out.put(field.getName(), JsonValues.toJson(Members.get(field, component)));
@@ -74,6 +74,10 @@ public final class StateReader {
     private static Object first(String componentName, Object component, Map<String, Object> published, String name) {
         if (published.containsKey(name)) {
             return published.get(name);
+        }
+        if (component == null) {
+            throw new StateException.Absent("component '" + componentName + "' has no state '" + name
+                    + "' yet: its object is still being created");
         }
         Optional<Object> member = Members.read(component, name);
         if (member.isPresent()) {

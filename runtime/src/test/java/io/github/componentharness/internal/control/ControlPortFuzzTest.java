@@ -87,7 +87,7 @@ class ControlPortFuzzTest {
                 client.send("{\"op\":\"get\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}");
                 break;
             case 4:
-                client.send("{\"op\":\"" + "x".repeat(60_000 + random.nextInt(1000)) + "\"}");
+                client.send("{\"op\":\"" + "x".repeat(15_000 + random.nextInt(1000)) + "\"}");
                 break;
             case 5:
                 byte[][] frames = new byte[2 + random.nextInt(20)][];

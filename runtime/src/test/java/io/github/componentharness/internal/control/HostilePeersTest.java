@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Peers without the token, over real TCP, against a harness JVM with a 96 MiB heap: hundreds of
  * connections that announce large frames and never send them, and a peer that floods requests
- * and never reads a reply. The harness holds little for them and answers a valid request after.
+ * and never reads a reply; and the one attack ZeroMQ cannot bound, a message of endless frames,
+ * which must fail the harness loudly rather than leave it half alive. The harness holds little for them and answers a valid request after.
  */
 @Timeout(180)
 class HostilePeersTest {
@@ -51,18 +52,47 @@ class HostilePeersTest {
         }
     }
 
-    @Test
-    void aSmallHeapSurvivesHalfSentFramesConnectionFloodsAndUnreadReplies() throws Exception {
-        String token = Tokens.newToken();
+    /** A harness JVM with a 96 MiB heap; returns its control endpoint. */
+    private String launchSmallHarness(String token, String... jvmArgs) throws Exception {
         Path specFile = dir.resolve("spec.json");
         Files.writeString(specFile, new ForkSettings("127.0.0.1", 0, token, dir, 0, 0, false, null)
                 .specJson(HarnessSpec.builder().component("counter", Counter.class).component("idle", Idle.class).build()));
         ChildJvm like = ChildJvm.likeThisOne();
-        harness = new ProcessBuilder(new ChildJvm(like.java(), like.classpath(), List.of("-Xmx96m", "-XX:+ExitOnOutOfMemoryError"))
-                .command(HarnessMain.class.getName(), specFile))
+        List<String> args = new ArrayList<>(List.of("-Xmx96m"));
+        args.addAll(List.of(jvmArgs));
+        harness = new ProcessBuilder(new ChildJvm(like.java(), like.classpath(), args).command(HarnessMain.class.getName(), specFile))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("harness.log").toFile()).start();
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(dir.resolve(StatusFiles.READY)) || !harness.isAlive());
-        String endpoint = String.valueOf(StatusFiles.read(dir, StatusFiles.READY).get("endpoint"));
+        return StatusFiles.readReady(dir).endpoint();
+    }
+
+    /**
+     * ZeroMQ (jeromq and libzmq alike) queues the frames of an unfinished message without limit,
+     * so this one attack exhausts the heap; the plugin forks with -XX:+ExitOnOutOfMemoryError, so
+     * the harness then exits and the build says so, rather than serve nothing while it lives on.
+     */
+    @Test
+    void aMessageOfEndlessFramesFailsTheHarnessLoudly() throws Exception {
+        int port = URI.create(launchSmallHarness(Tokens.newToken(), "-XX:+ExitOnOutOfMemoryError")).getPort();
+        for (int i = 0; i < 40 && harness.isAlive(); i++) {
+            try {
+                ZmtpPeer peer = new ZmtpPeer(port);
+                peers.add(peer);
+                peer.endlessMessage(1000, 8 * 1024);
+            } catch (IOException gone) {
+                break;
+            }
+        }
+        assertThat(harness.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("the harness ended").isTrue();
+        String log = Files.readString(dir.resolve("harness.log"));
+        assertThat(harness.exitValue()).as("exit code; log:%n%s", log).isNotZero();
+        assertThat(log).contains("Terminating due to java.lang.OutOfMemoryError");
+    }
+
+    @Test
+    void aSmallHeapSurvivesHalfSentFramesConnectionFloodsAndUnreadReplies() throws Exception {
+        String token = Tokens.newToken();
+        String endpoint = launchSmallHarness(token, "-XX:+ExitOnOutOfMemoryError");
         int port = URI.create(endpoint).getPort();
 
         for (int i = 0; i < 100; i++) {
@@ -90,7 +120,7 @@ class HostilePeersTest {
         }
         peers.clear();
         try (ZmtpPeer flooder = new ZmtpPeer(port)) {
-            byte[] wrongToken = ("{\"op\":\"get\",\"token\":\"wrong\",\"id\":\"" + "i".repeat(60_000) + "\"}")
+            byte[] wrongToken = ("{\"op\":\"get\",\"token\":\"wrong\",\"id\":\"" + "i".repeat(15_000) + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             for (int i = 0; i < 3000; i++) {
                 flooder.send(wrongToken);

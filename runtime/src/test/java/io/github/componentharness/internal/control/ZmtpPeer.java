@@ -68,6 +68,15 @@ final class ZmtpPeer implements AutoCloseable {
         out.flush();
     }
 
+    /** Sends {@code frames} frames of {@code size} bytes, each flagged "more follows": a message that never ends. */
+    void endlessMessage(int frames, int size) throws IOException {
+        byte[] body = new byte[size];
+        for (int i = 0; i < frames; i++) {
+            frame(MORE, body);
+        }
+        out.flush();
+    }
+
     /** Whether the other side ends the connection (within the read timeout) rather than answering. */
     boolean closedByOtherSide() throws IOException {
         try {

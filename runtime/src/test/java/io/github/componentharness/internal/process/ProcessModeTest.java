@@ -9,6 +9,7 @@ import io.github.componentharness.HarnessException;
 import io.github.componentharness.HarnessSpec;
 import io.github.componentharness.LocalHarness;
 import io.github.componentharness.Status;
+import io.github.componentharness.internal.fork.Reports;
 import io.github.componentharness.examples.pipeline.Broker;
 import io.github.componentharness.examples.pipeline.Sink;
 import io.github.componentharness.examples.pipeline.Worker;
@@ -155,8 +156,8 @@ class ProcessModeTest {
             org.awaitility.Awaitility.await().atMost(WAIT).until(() -> h.status("crasher") == Status.FAILED);
             assertThat(h.failure("crasher")).hasValue("its JVM (pid " + pid + ") exited by itself with code 7");
             org.awaitility.Awaitility.await().atMost(WAIT).until(() -> !h.problems().isEmpty());
-            assertThat(h.problems()).containsExactly("process 'crasher' (pid " + pid + ") exited by itself with code 7 "
-                    + "while the harness ran: see its output in harness.log");
+            assertThat(h.problems()).containsExactly(new Reports.Problem("crasher", Reports.ProblemKind.PROCESS, "process 'crasher' "
+                    + "(pid " + pid + ") exited by itself with code 7 while the harness ran: see its output in harness.log"));
             assertThat(h.status("counter")).isEqualTo(Status.RUNNING);
         }
     }

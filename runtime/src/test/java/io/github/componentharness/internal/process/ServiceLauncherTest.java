@@ -7,12 +7,15 @@ import io.github.componentharness.Condition;
 import io.github.componentharness.Harness;
 import io.github.componentharness.HarnessSpec;
 import io.github.componentharness.Status;
+import io.github.componentharness.fixtures.BrokenStatics;
 import io.github.componentharness.fixtures.Counter;
 import io.github.componentharness.fixtures.FailsAtStart;
 import io.github.componentharness.fixtures.Idle;
+import io.github.componentharness.fixtures.SlowConstructor;
 import io.github.componentharness.internal.control.Tokens;
 import io.github.componentharness.internal.fork.ForkSettings;
 import io.github.componentharness.internal.fork.HarnessMain;
+import io.github.componentharness.internal.fork.Reports;
 import io.github.componentharness.internal.fork.StatusFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -87,6 +90,7 @@ class ServiceLauncherTest {
     void sigtermStopsAServiceInOrderAndExitsZeroInEitherMode() throws Exception {
         for (HarnessSpec.Mode mode : HarnessSpec.Mode.values()) {
             output.clear();
+            List<Path> tempBefore = processDirs();
             Process p = launch(HarnessSpec.builder().mode(mode)
                     .component("counter", Counter.class, c -> c.ports("http"))
                     .component("client", Idle.class, c -> c.dependsOn("counter")).build(), null);
@@ -101,11 +105,20 @@ class ServiceLauncherTest {
             assertThat(exitCode()).as("exit code in mode " + mode + "; output:\n" + String.join("\n", output)).isZero();
             assertThat(jvms).noneMatch(ProcessHandle::isAlive);
             assertThat(output).anyMatch(l -> l.contains("Harness stopping: SIGTERM"));
+            assertThat(processDirs()).as("a service deletes the folder it made for its component JVMs")
+                    .containsExactlyInAnyOrderElementsOf(tempBefore);
             if (mode == HarnessSpec.Mode.PROCESSES) {
                 int clientStopped = indexOf("process 'client': Harness stopped");
                 int counterStopped = indexOf("process 'counter': Harness stopped");
                 assertThat(clientStopped).isNotNegative().isLessThan(counterStopped);
             }
+        }
+    }
+
+    /** The folders services made for their component JVMs' specs in the temporary directory. */
+    private static List<Path> processDirs() throws IOException {
+        try (java.util.stream.Stream<Path> all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return all.filter(f -> f.getFileName().toString().startsWith("harness-processes-")).toList();
         }
     }
 
@@ -116,6 +129,47 @@ class ServiceLauncherTest {
             }
         }
         return -1;
+    }
+
+    @Test
+    void aStaticInitialiserThatThrowsEndsTheStartAtOnceNamingTheComponentInEitherMode() throws Exception {
+        for (HarnessSpec.Mode mode : HarnessSpec.Mode.values()) {
+            output.clear();
+            Path status = Files.createDirectories(dir.resolve("status-" + mode.configName()));
+            long begin = System.nanoTime();
+            launch(HarnessSpec.builder().mode(mode).startTimeout(Duration.ofSeconds(60)).component("settings", BrokenStatics.class)
+                    .build(), new ForkSettings("127.0.0.1", 0, Tokens.newToken(), status, 0, 0, false, null));
+            assertThat(exitCode()).as("output:%n%s", String.join("\n", output)).isEqualTo(1);
+            assertThat(Duration.ofNanos(System.nanoTime() - begin)).as("no wait for the start timeout").isLessThan(Duration.ofSeconds(20));
+            Reports.Failed failed = StatusFiles.awaitStart(status, launcher, java.util.OptionalLong.empty(), Duration.ofMillis(1)).failed();
+            assertThat(failed.kind()).isEqualTo(Reports.FailureKind.COMPONENT);
+            assertThat(failed.component()).isEqualTo("settings");
+            assertThat(failed.error()).startsWith("Component 'settings' failed to start: component 'settings' could not be created: "
+                    + "the static initialiser of " + BrokenStatics.class.getName() + " threw java.lang.IllegalStateException: "
+                    + "settings.properties is missing");
+            assertThat(launcher.descendants()).isEmpty();
+        }
+    }
+
+    @Test
+    void sigtermDuringAStartWhoseConstructorBlocksCancelsItAndExits() throws Exception {
+        for (HarnessSpec.Mode mode : HarnessSpec.Mode.values()) {
+            output.clear();
+            Path status = Files.createDirectories(dir.resolve("cancel-" + mode.configName()));
+            Process p = launch(HarnessSpec.builder().mode(mode).startTimeout(Duration.ofSeconds(60)).stopTimeout(Duration.ofSeconds(1))
+                    .component("slow", SlowConstructor.class).build(),
+                    new ForkSettings("127.0.0.1", 0, Tokens.newToken(), status, 0, 0, false, null));
+            await().atMost(WAIT).until(() -> said(mode == HarnessSpec.Mode.THREADS ? "Harness starting: 1 component"
+                    : "process 'slow': Harness starting: 1 component") || !p.isAlive());
+            List<ProcessHandle> jvms = new java.util.ArrayList<>(p.descendants().toList());
+            long sent = System.nanoTime();
+            p.toHandle().destroy();
+            assertThat(exitCode()).as("output:%n%s", String.join("\n", output)).isZero();
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("SIGTERM during the start, mode " + mode)
+                    .isLessThan(Duration.ofSeconds(2));
+            await().atMost(Duration.ofSeconds(2)).until(() -> jvms.stream().noneMatch(ProcessHandle::isAlive));
+            assertThat(said("Harness start cancelled: SIGTERM during the start")).isTrue();
+        }
     }
 
     @Test
@@ -143,7 +197,7 @@ class ServiceLauncherTest {
                 .component("client", Idle.class, c -> c.replicas(2).dependsOn("counter")).build(),
                 new ForkSettings("127.0.0.1", 0, token, dir, 0, 0, false, null));
         await().atMost(WAIT).until(() -> Files.exists(dir.resolve(StatusFiles.READY)) || !p.isAlive());
-        String endpoint = String.valueOf(StatusFiles.read(dir, StatusFiles.READY).get("endpoint"));
+        String endpoint = StatusFiles.readReady(dir).endpoint();
         List<ProcessHandle> jvms = p.descendants().toList();
         assertThat(jvms).hasSize(3);
 

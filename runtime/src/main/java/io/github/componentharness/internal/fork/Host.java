@@ -1,0 +1,43 @@
+package io.github.componentharness.internal.fork;
+
+import io.github.componentharness.Harness;
+import io.github.componentharness.internal.local.Changes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What runs a spec's components inside a harness JVM: the thread engine ({@link ThreadHost}), or
+ * a process-mode coordinator that runs them in JVMs of their own. {@link HarnessMain} and the
+ * control port speak to either through this, never asking which one it is.
+ */
+public interface Host extends AutoCloseable {
+
+    /** Starts every component in dependency order; on failure, what started is stopped again. */
+    void startAll();
+
+    /** The components, as tests see them. */
+    Harness harness();
+
+    /**
+     * Where this JVM announces state changes, so the control port checks awaits itself; empty
+     * when the components run in other JVMs, which check awaits of their own.
+     */
+    Optional<Changes> changes();
+
+    /** Thread stacks of one component, or of everything this host runs for {@code null}. */
+    String threads(String component);
+
+    /** Overruns, leaks and lost JVMs so far, as records. */
+    List<Reports.Problem> problems();
+
+    /** The longest the whole stop may take, from the spec: every dependency level's stop timeout and its slack. */
+    Duration stopBudget();
+
+    /** How the ready line describes what runs: {@code 5 components}, or {@code 5 components in 3 processes}. */
+    String summary();
+
+    /** Stops everything, deepest dependency level first. */
+    @Override
+    void close();
+}
