@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -50,6 +52,7 @@ public final class ControlServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("io.github.componentharness");
     private static final int CHECK_CLOSING_MILLIS = 100;
+    private static final Duration QUICK_WAIT = Duration.ofMillis(1);
     private static final int RESTORE_ATTEMPTS = 3;
     /** ZeroMQ closes a socket on its I/O thread: binding its endpoint again takes a few tries. */
     private static final int BIND_TRIES = 50;
@@ -71,6 +74,8 @@ public final class ControlServer implements AutoCloseable {
     private volatile String endpoint;
     private volatile RuntimeException bindFailure;
     private volatile boolean closing;
+    /** The serving thread is waiting a moment for reads it handed on: a reply unparks it rather than waking it over a socket. */
+    private volatile boolean waitingForReads;
 
     private static final AtomicInteger WAKES = new AtomicInteger();
 
@@ -244,7 +249,32 @@ public final class ControlServer implements AutoCloseable {
                 receive(message);
                 message = ZMsg.recvMsg(router, ZMQ.DONTWAIT);
             }
+            awaitQuickReads();
             flush(router);
+        }
+    }
+
+    /**
+     * Reads take microseconds: waiting a moment for those just handed on, to send their replies
+     * with this round, costs less than a wake message each. Never longer than {@link #QUICK_WAIT}:
+     * a read that blocks is answered through the wake socket when it ends.
+     */
+    private void awaitQuickReads() {
+        if (operations.readsInFlight() == 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + QUICK_WAIT.toNanos();
+        waitingForReads = true;
+        try {
+            while (operations.readsInFlight() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                LockSupport.parkNanos(left);
+            }
+        } finally {
+            waitingForReads = false;
         }
     }
 
@@ -259,7 +289,11 @@ public final class ControlServer implements AutoCloseable {
         }
         Map<String, Object> reply = answer(operations, message, later -> {
             send(identity, later);
-            wake();
+            if (waitingForReads) {
+                LockSupport.unpark(thread);
+            } else {
+                wake();
+            }
         });
         if (reply != null) {
             send(identity, reply);

@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -48,6 +49,7 @@ final class Operations implements AutoCloseable {
     private final Host host;
     private final Runnable onShutdown;
     private final TimedWork reads = new TimedWork("harness-control-read", MAX_READS);
+    private final AtomicInteger readsInFlight = new AtomicInteger();
     private final AwaitWatcher awaits;
     private final ExecutorService forwardedAwaits = new ThreadPoolExecutor(0, MAX_FORWARDED_AWAITS, 10, TimeUnit.SECONDS,
             new SynchronousQueue<>(), r -> {
@@ -161,7 +163,16 @@ final class Operations implements AutoCloseable {
     }
 
     private void read(String what, Consumer<Map<String, Object>> later, Supplier<Map<String, Object>> work) {
-        reads.run(what, READ_LIMIT, once -> work.get(), later);
+        readsInFlight.incrementAndGet();
+        reads.run(what, READ_LIMIT, once -> work.get(), reply -> {
+            readsInFlight.decrementAndGet();
+            later.accept(reply);
+        });
+    }
+
+    /** Reads handed to other threads and not answered yet: the serving thread waits a moment for them. */
+    int readsInFlight() {
+        return readsInFlight.get();
     }
 
     private Map<String, Object> status(String component) {

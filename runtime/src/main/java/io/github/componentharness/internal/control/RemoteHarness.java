@@ -126,7 +126,12 @@ public final class RemoteHarness implements Harness {
 
     /** Asks the harness to stop every component and exit. */
     public void shutdown() {
-        call("shutdown", null, Map.of(), CALL_TIMEOUT);
+        shutdown(CALL_TIMEOUT);
+    }
+
+    /** As {@link #shutdown()}, waiting at most {@code timeout} for the harness to take the request. */
+    public void shutdown(Duration timeout) {
+        call("shutdown", null, Map.of(), timeout);
     }
 
     /** Closes this client; the harness keeps running. */

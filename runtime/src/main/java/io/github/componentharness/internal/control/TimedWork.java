@@ -2,8 +2,9 @@ package io.github.componentharness.internal.control;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -43,13 +44,20 @@ final class TimedWork implements AutoCloseable {
         }
     }
 
+    /** Work in progress, with when it must have answered: a sweep, not a timer per request, keeps a read cheap. */
+    private record Running(String what, Duration limit, long deadline, Once once) {
+    }
+
+    private static final Duration SWEEP = Duration.ofMillis(50);
+
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor timer;
+    private final Set<Running> running = ConcurrentHashMap.newKeySet();
 
     TimedWork(String name, int maxThreads) {
         this.workers = new ThreadPoolExecutor(0, maxThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon(name));
         this.timer = new ScheduledThreadPoolExecutor(1, daemon(name + "-timer"));
-        this.timer.setRemoveOnCancelPolicy(true);
+        timer.scheduleWithFixedDelay(this::sweep, SWEEP.toNanos(), SWEEP.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -61,15 +69,8 @@ final class TimedWork implements AutoCloseable {
      */
     void run(String what, Duration limit, Function<Once, Map<String, Object>> work, Consumer<Map<String, Object>> answer) {
         Once once = new Once(answer);
-        ScheduledFuture<?> timeout;
-        try {
-            timeout = timer.schedule(() -> once.accept(Replies.error(ControlError.TIMEOUT, what + " took longer than "
-                    + limit.toMillis() + " ms and was given up (its thread goes on until it returns): "
-                    + "a getter or component that blocks?")), limit.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException closing) {
-            once.accept(Replies.error(ControlError.FAILED, "the harness is shutting down"));
-            return;
-        }
+        Running task = new Running(what, limit, System.nanoTime() + limit.toNanos(), once);
+        running.add(task);
         try {
             workers.execute(() -> {
                 Map<String, Object> reply;
@@ -82,22 +83,29 @@ final class TimedWork implements AutoCloseable {
                     // initialiser) is that request's failure, not the port's.
                     reply = Replies.error(ControlError.FAILED, what + " failed: " + e);
                 }
-                timeout.cancel(false);
+                running.remove(task);
                 if (reply != null) {
                     once.accept(reply);
                 }
             });
         } catch (RejectedExecutionException busy) {
-            timeout.cancel(false);
+            running.remove(task);
             once.accept(Replies.error(ControlError.FAILED, workers.isShutdown() ? "the harness is shutting down"
                     : "the harness is busy: " + workers.getMaximumPoolSize() + " requests are still running "
                     + "(getters or components that block?); try again later"));
         }
     }
 
-    /** Runs {@code task} on the timer thread after {@code delay}, and then every {@code delay}. */
-    void every(Duration delay, Runnable task) {
-        timer.scheduleWithFixedDelay(task, delay.toNanos(), delay.toNanos(), TimeUnit.NANOSECONDS);
+    /** Answers work past its limit with a timeout error; its thread goes on until it returns. */
+    private void sweep() {
+        long now = System.nanoTime();
+        for (Running task : running) {
+            if (now - task.deadline() > 0 && running.remove(task)) {
+                task.once().accept(Replies.error(ControlError.TIMEOUT, task.what() + " took longer than "
+                        + task.limit().toMillis() + " ms and was given up (its thread goes on until it returns): "
+                        + "a getter or component that blocks?"));
+            }
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -25,6 +25,8 @@ public final class HarnessProcess {
 
     /** Beyond the harness's own stop budget: time for a JVM to exit (agents write their data then). */
     public static final Duration EXIT_MARGIN = Duration.ofSeconds(5);
+    /** The shutdown op answers at once, before the stop: no answer in this long, and SIGTERM asks instead. */
+    private static final Duration SHUTDOWN_REPLY = Duration.ofSeconds(3);
 
     /** How a stop went. */
     public record Stop(int exitCode, boolean destroyed, boolean diedBefore, Reports.Stopped report, long replyMillis,
@@ -104,9 +106,11 @@ public final class HarnessProcess {
                 process.toHandle().destroy();
             } else {
                 try (RemoteHarness remote = new RemoteHarness(r.endpoint(), token)) {
-                    remote.shutdown();
+                    remote.shutdown(SHUTDOWN_REPLY);
                 } catch (HarnessException e) {
-                    // It may be hung or on its way out: the wait below and the kill decide.
+                    // No answer: it may be on its way out already (its reply lost as its port
+                    // closed), or its port may not serve. SIGTERM asks for the same ordered stop.
+                    process.toHandle().destroy();
                 }
             }
             replied = System.nanoTime();
