@@ -45,7 +45,7 @@ public class StateQueryBenchmark {
 
     private ZContext zmq;
     private ZMQ.Socket req;
-    private Thread echo;
+    private BareEchoServer bare;
 
 
     @Setup
@@ -54,28 +54,11 @@ public class StateQueryBenchmark {
         port = ControlPort.serve(harness);
         client = Harness.connect(port.endpoint(), port.token());
 
+        bare = new BareEchoServer(SocketType.REP);
         zmq = new ZContext();
-        ZMQ.Socket rep = zmq.createSocket(SocketType.REP);
-        rep.setLinger(0);
-        int repPort = rep.bindToRandomPort("tcp://127.0.0.1");
-        echo = new Thread(() -> {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    byte[] request = rep.recv();
-                    if (request == null) {
-                        return;
-                    }
-                    rep.send("{\"ok\":true,\"value\":42,\"id\":1}");
-                }
-            } catch (RuntimeException contextClosed) {
-                // The benchmark is over.
-            }
-        }, "bare-rep");
-        echo.setDaemon(true);
-        echo.start();
         req = zmq.createSocket(SocketType.REQ);
         req.setLinger(0);
-        req.connect("tcp://127.0.0.1:" + repPort);
+        req.connect(bare.endpoint());
 
         Gauge gauge = harness.component("gauge", Gauge.class);
         jmx = new JmxGaugeServer("Gauge", gauge.depth::get);
@@ -101,7 +84,7 @@ public class StateQueryBenchmark {
     public void stop() throws Exception {
         jmx.close();
         zmq.close();
-        echo.join(1000);
+        bare.close();
         client.close();
         port.close();
         harness.close();

@@ -11,7 +11,6 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
-import org.zeromq.ZMsg;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -41,7 +40,6 @@ public class StateQueryThroughputBenchmark {
 
     private static final byte[] REQUEST = ("{\"op\":\"get\",\"id\":1,\"token\":\"0123456789abcdef0123456789abcdef\","
             + "\"component\":\"gauge\",\"key\":\"depth\"}").getBytes(StandardCharsets.UTF_8);
-    private static final byte[] REPLY = "{\"ok\":true,\"value\":42,\"id\":1}".getBytes(StandardCharsets.UTF_8);
 
     /** The servers, shared by all client threads. */
     @State(Scope.Benchmark)
@@ -49,42 +47,21 @@ public class StateQueryThroughputBenchmark {
         LocalHarness harness;
         JmxGaugeServer jmx;
         ControlPort port;
-        ZContext bareServer;
-        String bareEndpoint;
-        Thread echo;
+        BareEchoServer bare;
 
         @Setup
         public void start() throws Exception {
             harness = Harness.start(HarnessSpec.builder().component("gauge", Gauge.class).build());
             port = ControlPort.serve(harness);
-            bareServer = new ZContext();
-            ZMQ.Socket router = bareServer.createSocket(SocketType.ROUTER);
-            router.setLinger(0);
-            bareEndpoint = "tcp://127.0.0.1:" + router.bindToRandomPort("tcp://127.0.0.1");
             // One thread serves every client, as the control port's does, and answers at once.
-            echo = new Thread(() -> {
-                try {
-                    while (!Thread.currentThread().isInterrupted()) {
-                        ZMsg request = ZMsg.recvMsg(router);
-                        if (request == null) {
-                            return;
-                        }
-                        request.getLast().reset(REPLY);
-                        request.send(router);
-                    }
-                } catch (RuntimeException contextClosed) {
-                    // The benchmark is over.
-                }
-            }, "bare-router");
-            echo.setDaemon(true);
-            echo.start();
+            bare = new BareEchoServer(SocketType.ROUTER);
             Gauge gauge = harness.component("gauge", Gauge.class);
             jmx = new JmxGaugeServer("GaugeThroughput", gauge.depth::get);
         }
 
         @TearDown
         public void stop() throws Exception {
-            bareServer.close();
+            bare.close();
             jmx.close();
             port.close();
             harness.close();
@@ -130,7 +107,7 @@ public class StateQueryThroughputBenchmark {
             zmq = SHARED_CLIENT_CONTEXT.shadow();
             req = zmq.createSocket(SocketType.REQ);
             req.setLinger(0);
-            req.connect(servers.bareEndpoint);
+            req.connect(servers.bare.endpoint());
         }
 
         @TearDown

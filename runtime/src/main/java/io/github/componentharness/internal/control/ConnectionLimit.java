@@ -80,7 +80,8 @@ final class ConnectionLimit implements AutoCloseable {
                     watched = monitor;
                     poller.register(watched, ZMQ.Poller.POLLIN);
                 }
-                if (poller.poll(100) <= 0) {
+                // Short: closing waits for this thread, and a harness stop should not wait long.
+                if (poller.poll(20) <= 0) {
                     continue;
                 }
                 // Events first: a connection's ACCEPTED always precedes its handshake's request.
@@ -127,9 +128,17 @@ final class ConnectionLimit implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        try {
-            thread.join(1000);
-        } catch (InterruptedException e) {
+        // Even on an interrupted thread: the context must not close under this one's sockets.
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (thread.isAlive() && System.nanoTime() < deadline) {
+            try {
+                thread.join(100);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

@@ -26,13 +26,11 @@ final class ControlConnection implements AutoCloseable {
     private final String endpoint;
     private final Duration connectTimeout;
     /**
-     * One I/O thread for every client in this JVM (its threads are daemons): with a context per
-     * client, four parallel clients spend their time handing messages between four I/O threads
-     * on two cores. Each connection works in a shadow of it, whose close closes only its own sockets.
+     * A context of its own, with one I/O thread: a context shared by every client in the JVM was
+     * faster, but one client closed from another thread while in use (a coordinator's client of a
+     * component JVM that just ended) broke jeromq's reaper thread, and with it every client.
      */
-    private static final ZContext SHARED = new ZContext(1);
-
-    private final ZContext zmq = SHARED.shadow();
+    private final ZContext zmq = new ZContext(1);
     private ZMQ.Socket socket;
     private ZMQ.Socket monitor;
     private boolean connected;
@@ -144,8 +142,10 @@ final class ControlConnection implements AutoCloseable {
     /** Drops the socket, and with it any request still queued or reply still due. */
     private void reset() {
         if (socket != null) {
-            monitor.close();
-            socket.close();
+            // Through the context, which then forgets them: closing a socket twice (here, then
+            // again when the context closes) races jeromq's reaper thread.
+            zmq.destroySocket(monitor);
+            zmq.destroySocket(socket);
             socket = null;
             monitor = null;
         }

@@ -53,6 +53,8 @@ public final class ControlServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("io.github.componentharness");
     private static final int CHECK_CLOSING_MILLIS = 100;
     private static final Duration QUICK_WAIT = Duration.ofMillis(1);
+    private static final long SPIN_NANOS = 50_000;
+    private static final Duration CONTEXT_CLOSE = Duration.ofSeconds(2);
     private static final int RESTORE_ATTEMPTS = 3;
     /** ZeroMQ closes a socket on its I/O thread: binding its endpoint again takes a few tries. */
     private static final int BIND_TRIES = 50;
@@ -153,7 +155,7 @@ public final class ControlServer implements AutoCloseable {
                 failures++;
                 LOG.log(System.Logger.Level.ERROR, "the control port at " + endpoint + " failed (" + failures + " of "
                         + RESTORE_ATTEMPTS + "): " + e + "; binding it again", e);
-                router.close();
+                zmq.destroySocket(router);
                 router = restore(e, failures);
                 if (router == null) {
                     return;
@@ -163,7 +165,7 @@ public final class ControlServer implements AutoCloseable {
         try {
             flush(router);
         } finally {
-            router.close();
+            zmq.destroySocket(router);
         }
     }
 
@@ -206,7 +208,7 @@ public final class ControlServer implements AutoCloseable {
     private void connectWake() {
         synchronized (wakeLock) {
             if (wake != null) {
-                wake.close();
+                zmq.destroySocket(wake);
             }
             ZMQ.Socket socket = zmq.createSocket(SocketType.DEALER);
             socket.setLinger(0);
@@ -227,13 +229,13 @@ public final class ControlServer implements AutoCloseable {
         router.setReceiveTimeOut(CHECK_CLOSING_MILLIS);
         connections.watch(router);
         if (!router.bind(address)) {
-            router.close();
+            zmq.destroySocket(router);
             throw new HarnessException("cannot bind the control port to " + address);
         }
         endpoint = router.getLastEndpoint();
         wakeEndpoint = "inproc://harness-control-wake-" + WAKES.incrementAndGet();
         if (!router.bind(wakeEndpoint)) {
-            router.close();
+            zmq.destroySocket(router);
             throw new HarnessException("cannot bind the control port's wake socket " + wakeEndpoint);
         }
         return router;
@@ -263,15 +265,21 @@ public final class ControlServer implements AutoCloseable {
         if (operations.readsInFlight() == 0) {
             return;
         }
-        long deadline = System.nanoTime() + QUICK_WAIT.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + QUICK_WAIT.toNanos();
         waitingForReads = true;
         try {
             while (operations.readsInFlight() > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
+                long now = System.nanoTime();
+                if (now - deadline >= 0) {
                     return;
                 }
-                LockSupport.parkNanos(left);
+                // A read takes microseconds: spinning that long costs less than being woken.
+                if (now - start < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(deadline - now);
+                }
             }
         } finally {
             waitingForReads = false;
@@ -364,16 +372,39 @@ public final class ControlServer implements AutoCloseable {
         }
         closing = true;
         if (Thread.currentThread() != thread) {
+            // The serving thread may wait in a receive: the wake socket ends that wait now.
+            synchronized (wakeLock) {
+                if (wake != null) {
+                    wake.send(new byte[0], ZMQ.DONTWAIT);
+                }
+            }
             joinUninterruptibly(thread, 5000);
         }
-        synchronized (wakeLock) {
-            zmq.close();
-        }
+        // The connection limit's thread uses sockets of this context: it ends first, so that one
+        // thread closes them all.
         if (connections != null) {
             connections.close();
         }
+        synchronized (wakeLock) {
+            closeContext();
+        }
         // Last: on shutdown this runs on the operations' own thread, which closing interrupts.
         operations.close();
+    }
+
+    /**
+     * Closes ZeroMQ's context, waiting at most {@link #CONTEXT_CLOSE}: a context can wait on a
+     * peer's pipe for long, and a harness that is stopping must not hang in it.
+     */
+    private void closeContext() {
+        Thread closer = new Thread(zmq::close, "harness-control-close");
+        closer.setDaemon(true);
+        closer.start();
+        joinUninterruptibly(closer, CONTEXT_CLOSE.toMillis());
+        if (closer.isAlive()) {
+            LOG.log(System.Logger.Level.WARNING, "the control port's ZeroMQ context did not close within "
+                    + CONTEXT_CLOSE.toMillis() + " ms; left to the JVM's exit");
+        }
     }
 
     /** Close may run on a thread that is being interrupted (shutdown): the join must still happen. */

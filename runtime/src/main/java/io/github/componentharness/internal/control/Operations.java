@@ -6,6 +6,7 @@ import io.github.componentharness.Status;
 import io.github.componentharness.internal.json.Json;
 import io.github.componentharness.internal.fork.Host;
 import io.github.componentharness.internal.state.AwaitProbe;
+import io.github.componentharness.internal.state.StateReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -113,6 +114,11 @@ final class Operations implements AutoCloseable {
             case "get": {
                 String component = r.requiredString("component");
                 String key = r.requiredString("key");
+                // A published value or a plain field runs no code of the component's: answered here.
+                Object plain = host.plainState(component, key);
+                if (plain != StateReader.NOT_PLAIN) {
+                    return Replies.ok(plain);
+                }
                 read("get '" + component + "." + key + "'", later, () -> Replies.ok(harness.state(component, key)));
                 return null;
             }

@@ -25,6 +25,16 @@ public interface Host extends AutoCloseable {
      */
     Optional<Changes> changes();
 
+    /**
+     * The JSON form of {@code component.key} when it can be read without running any code of the
+     * component's (see {@code StateReader.readPlain}) and without waiting on another JVM, else
+     * {@link io.github.componentharness.internal.state.StateReader#NOT_PLAIN}: the control port's
+     * serving thread answers such reads itself, and hands every other one to a worker.
+     */
+    default Object plainState(String component, String key) {
+        return io.github.componentharness.internal.state.StateReader.NOT_PLAIN;
+    }
+
     /** Thread stacks of one component, or of everything this host runs for {@code null}. */
     String threads(String component);
 

@@ -3,9 +3,11 @@ package io.github.componentharness.internal.fork;
 import io.github.componentharness.Harness;
 import io.github.componentharness.HarnessSpec;
 import io.github.componentharness.internal.local.Changes;
+import io.github.componentharness.internal.local.ComponentRun;
 import io.github.componentharness.internal.local.InProcessHarness;
 import io.github.componentharness.internal.local.StopOutcome;
 import io.github.componentharness.internal.local.ThreadHarness;
+import io.github.componentharness.internal.state.StateReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,18 @@ public final class ThreadHost implements Host {
     @Override
     public Optional<Changes> changes() {
         return Optional.of(engine.changes());
+    }
+
+    @Override
+    public Object plainState(String component, String key) {
+        try {
+            ComponentRun run = engine.run(component);
+            Object absent = StateReader.NOT_PLAIN;
+            return StateReader.readPlain(run.component(), run.published(key, absent), absent, key);
+        } catch (RuntimeException unknownOrUnreadable) {
+            // The worker's full read gives the error its proper words.
+            return StateReader.NOT_PLAIN;
+        }
     }
 
     @Override

@@ -76,6 +76,13 @@ public final class ComponentRun {
         return lifecycle.status();
     }
 
+    /** The value published under {@code key}, or {@code absent} when none is. */
+    public Object published(String key, Object absent) {
+        synchronized (published) {
+            return published.containsKey(key) ? published.get(key) : absent;
+        }
+    }
+
     /** A copy of what the component published, safe to read while it publishes more. */
     public Map<String, Object> published() {
         synchronized (published) {

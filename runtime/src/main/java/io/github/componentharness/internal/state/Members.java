@@ -82,6 +82,18 @@ final class Members {
         }
     };
 
+    /** The instance field called {@code name} that the object's own classes declare, or {@code null}. */
+    static Field instanceField(Object target, String name) {
+        for (Class<?> type = target.getClass(); type != null && isUserClass(type); type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                if (field.getName().equals(name) && !Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
+                    return field;
+                }
+            }
+        }
+        return null;
+    }
+
     /** The instance fields that the object's own classes declare, in declaration order. */
     static List<Field> fields(Object target) {
         List<Field> fields = new ArrayList<>();

@@ -49,6 +49,39 @@ public final class StateReader {
         }
     }
 
+    /** What {@link #readPlain} returns when reading the key could run code of the component's. */
+    public static final Object NOT_PLAIN = new Object();
+
+    private static final java.util.Set<Class<?>> PLAIN = java.util.Set.of(String.class, Boolean.class, Long.class,
+            Integer.class, Short.class, Byte.class, Double.class, Float.class, java.util.concurrent.atomic.AtomicLong.class,
+            java.util.concurrent.atomic.AtomicInteger.class, java.util.concurrent.atomic.AtomicBoolean.class,
+            java.util.concurrent.atomic.LongAdder.class);
+
+    /**
+     * The JSON form of {@code key} when it is a published value or a field of the component
+     * holding null, text, a number, a boolean, or a JDK atomic of one; else {@link #NOT_PLAIN}.
+     * Runs no code of the component's (no getter, no {@code toString}, no collection of its own),
+     * so the control port's serving thread may answer it itself.
+     *
+     * @param published the published value of {@code key}, or {@code absent}
+     */
+    public static Object readPlain(Object component, Object published, Object absent, String key) {
+        if (key == null || key.isEmpty() || key.indexOf('.') >= 0) {
+            return NOT_PLAIN;
+        }
+        Object value;
+        if (published != absent) {
+            value = published;
+        } else {
+            Field field = component == null ? null : Members.instanceField(component, key);
+            if (field == null) {
+                return NOT_PLAIN;
+            }
+            value = Members.get(field, component);
+        }
+        return value == null || PLAIN.contains(value.getClass()) ? JsonValues.toJson(value) : NOT_PLAIN;
+    }
+
     /** Every published value and every declared field with a JSON form; the rest is left out. */
     public static Map<String, Object> snapshot(Object component, Map<String, Object> published) {
         Map<String, Object> out = new LinkedHashMap<>();
