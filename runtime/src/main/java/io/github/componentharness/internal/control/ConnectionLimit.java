@@ -63,10 +63,6 @@ final class ConnectionLimit implements AutoCloseable {
         }
     }
 
-    int open() {
-        return open.get();
-    }
-
     private void serve() {
         ZMQ.Poller poller = zmq.createPoller(2);
         try {
