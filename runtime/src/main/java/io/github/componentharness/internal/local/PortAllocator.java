@@ -119,13 +119,25 @@ public final class PortAllocator implements AutoCloseable {
     }
 
     static int[] ephemeralRange() {
-        Path linux = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
-        try {
-            String[] bounds = Files.readString(linux).trim().split("\\s+");
-            return new int[] {Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1])};
+        return ephemeralRange(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+    }
+
+    /**
+     * Read line by line: procfs files report a size of 0, and {@code Files.readString} trusts
+     * sizes (it returned "3" of "32768\t60999" here, and the fallback range was used on Linux).
+     */
+    static int[] ephemeralRange(Path file) {
+        try (java.io.BufferedReader in = Files.newBufferedReader(file)) {
+            return parseRange(in.readLine());
         } catch (IOException | RuntimeException notLinux) {
             // IANA's dynamic range: macOS and Windows use it by default.
             return new int[] {49_152, 65_535};
         }
+    }
+
+    /** The two bounds of a text such as {@code "32768\t60999\n"}. */
+    static int[] parseRange(String text) {
+        String[] bounds = text.trim().split("\\s+");
+        return new int[] {Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1])};
     }
 }

@@ -33,6 +33,23 @@ class PortAllocatorTest {
         }
     }
 
+    @Test
+    void theKernelsEphemeralRangeIsReadAsTheKernelWritesIt() throws Exception {
+        assertThat(PortAllocator.parseRange("32768\t60999\n")).containsExactly(32768, 60999);
+        assertThat(PortAllocator.parseRange(" 1024 65000")).containsExactly(1024, 65000);
+        if (System.getProperty("os.name").startsWith("Linux")) {
+            // The oracle reads the file another way: cat's output, not this class's code.
+            Process cat = new ProcessBuilder("cat", "/proc/sys/net/ipv4/ip_local_port_range").start();
+            String text = new String(cat.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(cat.waitFor()).isZero();
+            String[] expected = text.trim().split("\\s+");
+            assertThat(PortAllocator.ephemeralRange())
+                    .containsExactly(Integer.parseInt(expected[0]), Integer.parseInt(expected[1]));
+        } else {
+            assertThat(PortAllocator.ephemeralRange()).containsExactly(49_152, 65_535);
+        }
+    }
+
     private static void bind(int port) throws IOException {
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(false);
