@@ -31,15 +31,16 @@ import org.zeromq.ZMsg;
  * should the socket itself fail, the port is bound again on the same endpoint, and if that
  * fails too the owner is told ({@code onFailure}) so the harness fails loudly.
  *
- * <p>Limits, so a peer without the token holds little: messages over {@link #MAX_MESSAGE_BYTES}
- * end that peer's connection before their body is read (ZeroMQ allocates a frame when it reads
+ * <p>Limits, so a peer without the token holds little: a frame over {@link #MAX_MESSAGE_BYTES}
+ * ends that peer's connection before its body is read (ZeroMQ allocates a frame when it reads
  * its header), at most {@link ConnectionLimit#MAX_CONNECTIONS} connections are open at once, at
- * most {@link #QUEUE_PER_PEER} messages are queued each way per peer (a peer that never reads its
- * replies loses the surplus), and nothing of an unauthorised request is echoed.
+ * most {@link #REQUESTS_PER_PEER} requests and {@link #QUEUE_PER_PEER} replies are queued per peer
+ * (a peer that never reads its replies loses the surplus), and nothing of an unauthorised request
+ * is echoed. ZeroMQ does not bound the frames of one unfinished message: see the protocol page.
  */
 public final class ControlServer implements AutoCloseable {
 
-    /** Requests are small; this bounds what one hostile message, all its frames together, can make the harness hold. */
+    /** Requests are small; this bounds each frame a peer sends (ZeroMQ's limit is per frame, not per message). */
     public static final long MAX_MESSAGE_BYTES = 16 * 1024;
     /**
      * Requests queued per peer before the harness stops reading its connection (the peer then
@@ -53,7 +54,6 @@ public final class ControlServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("io.github.componentharness");
     private static final int CHECK_CLOSING_MILLIS = 100;
     private static final Duration QUICK_WAIT = Duration.ofMillis(1);
-    private static final long SPIN_NANOS = 50_000;
     private static final Duration CONTEXT_CLOSE = Duration.ofSeconds(2);
     private static final int RESTORE_ATTEMPTS = 3;
     /** ZeroMQ closes a socket on its I/O thread: binding its endpoint again takes a few tries. */
@@ -265,21 +265,15 @@ public final class ControlServer implements AutoCloseable {
         if (operations.readsInFlight() == 0) {
             return;
         }
-        long start = System.nanoTime();
-        long deadline = start + QUICK_WAIT.toNanos();
+        long deadline = System.nanoTime() + QUICK_WAIT.toNanos();
         waitingForReads = true;
         try {
             while (operations.readsInFlight() > 0) {
-                long now = System.nanoTime();
-                if (now - deadline >= 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
                     return;
                 }
-                // A read takes microseconds: spinning that long costs less than being woken.
-                if (now - start < SPIN_NANOS) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.parkNanos(deadline - now);
-                }
+                LockSupport.parkNanos(left);
             }
         } finally {
             waitingForReads = false;

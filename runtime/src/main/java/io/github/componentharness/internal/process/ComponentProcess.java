@@ -14,7 +14,6 @@ import io.github.componentharness.internal.local.StartTimeoutException;
 import io.github.componentharness.internal.fork.StatusFiles;
 import io.github.componentharness.internal.local.Placement;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
