@@ -61,6 +61,9 @@ public final class HarnessMain {
     private volatile Thread starter;
     private volatile boolean binding;
     private volatile String parentGone;
+    private final AtomicBoolean parentGoneOnce = new AtomicBoolean();
+    /** Counted down once ready or failed is written: a lost parent waits for it before the JVM ends. */
+    private final CountDownLatch startReported = new CountDownLatch(1);
     /** A processes folder this JVM made for itself (a service in process mode), deleted at the end. */
     private volatile Path ownProcessesDir;
     private volatile boolean terminated;
@@ -123,11 +126,13 @@ public final class HarnessMain {
             writeStatus(dir -> StatusFiles.write(dir, new Reports.Ready(ProcessHandle.current().pid(),
                     controlPort == null ? null : controlPort.endpoint(), (System.nanoTime() - begin) / 1_000_000, ports,
                     host.stopBudget().toMillis())));
+            startReported.countDown();
         } catch (Throwable e) {
             starter = null;
             Thread.interrupted();
             Reports.Failed failed = failure(e);
             reportFailed(failed, e);
+            startReported.countDown();
             if (failed.kind() == Reports.FailureKind.CANCELLED) {
                 say("Harness start cancelled: " + failed.error());
                 return terminated ? 0 : PARENT_GONE;
@@ -230,7 +235,7 @@ public final class HarnessMain {
         }
         if (!stopping.compareAndSet(false, true)) {
             try {
-                stopDone.await(h.stopBudget().toMillis() + 5000, TimeUnit.MILLISECONDS);
+                stopDone.await(h.stopBudget().plus(HarnessProcess.EXIT_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -386,18 +391,20 @@ public final class HarnessMain {
     }
 
     private void parentGone(String why) {
+        // Both watchdogs may see it; the first one ends the JVM.
+        if (!parentGoneOnce.compareAndSet(false, true)) {
+            return;
+        }
         System.err.println("Threads when the parent went away:");
         System.err.print(ThreadDumps.stacks(Thread.getAllStackTraces().keySet()));
         parentGone = why;
-        Thread start = starter;
         cancelStart();
         long budget = host == null ? spec.stopTimeout().plus(ThreadHost.LEVEL_SLACK).toMillis() : host.stopBudget().toMillis();
         Thread stopper = daemon("harness-parent-gone", () -> stopAll(why));
         try {
             stopper.join(Math.max(1000, budget));
-            if (start != null) {
-                start.join(Math.max(1000, budget));
-            }
+            // A start in progress rolls back and writes its failed report before the JVM ends.
+            startReported.await(Math.max(1000, budget), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
