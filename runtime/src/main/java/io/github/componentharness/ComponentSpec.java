@@ -10,14 +10,67 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One declared component: its class, ports, configuration, replica count and dependencies.
- * Immutable; made through {@link HarnessSpec.Builder#component}.
+ * One declared component: its class (a {@link Component} or a class with a {@code main}),
+ * ports, configuration, replica count, dependencies, and how its readiness and stop are found.
+ * Immutable; made through {@link HarnessSpec.Builder#component} or
+ * {@link HarnessSpec.Builder#mainClass}.
  */
 public final class ComponentSpec {
 
+    /** What the declared class is. */
+    public enum Kind {
+        /** A {@link Component}: made with its no-arg constructor, run by {@link Component#run}. */
+        COMPONENT,
+        /** Any class with {@code public static void main(String[])}: the main runs as the instance's body. */
+        MAIN
+    }
+
+    /** One readiness probe: all of a component's probes must hold before it counts as RUNNING. */
+    public record ReadyWhen(Probe probe, String target) {
+        /** How a probe checks. */
+        public enum Probe {
+            /** A TCP connection to the instance's port of that name succeeds. */
+            PORT,
+            /** A line of the instance's output matches the regular expression. */
+            LOG,
+            /** A GET of the URL answers 2xx. */
+            HTTP
+        }
+
+        public ReadyWhen {
+            Objects.requireNonNull(probe, "probe");
+        }
+
+        @Override
+        public String toString() {
+            return "readyWhen " + probe.name().toLowerCase(java.util.Locale.ROOT) + " '" + target + "'";
+        }
+    }
+
+    /**
+     * How a main-class instance is asked to stop before its shutdown hooks run: a main called with
+     * {@code args}, the component's own main class unless another is named.
+     */
+    public record Stop(String mainClass, List<String> args) {
+        public Stop {
+            args = List.copyOf(args);
+        }
+
+        /** The main class to call, {@code declared} unless this names another. */
+        public String mainClassOr(String declared) {
+            return mainClass == null ? declared : mainClass;
+        }
+    }
+
     private final String name;
+    private final Kind kind;
     private final String className;
     private final Class<?> componentClass;
+    private final List<String> args;
+    private final Map<String, String> systemProperties;
+    private final List<ReadyWhen> readyWhen;
+    private final Stop stop;
+    private final Isolation isolation;
     private final List<String> ports;
     private final Map<String, String> config;
     private final int replicas;
@@ -26,7 +79,13 @@ public final class ComponentSpec {
 
     private ComponentSpec(Builder b) {
         this.name = b.name;
+        this.kind = b.kind;
         this.className = b.className;
+        this.args = List.copyOf(b.args);
+        this.systemProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.systemProperties));
+        this.readyWhen = List.copyOf(b.readyWhen);
+        this.stop = b.stop;
+        this.isolation = b.isolation;
         this.componentClass = b.componentClass;
         this.ports = List.copyOf(b.ports);
         this.config = Collections.unmodifiableMap(new LinkedHashMap<>(b.config));
@@ -40,9 +99,42 @@ public final class ComponentSpec {
         return name;
     }
 
-    /** The fully qualified name of the {@link Component} class. */
+    /** Whether the class is a {@link Component} or a class with a {@code main}. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The fully qualified name of the {@link Component} class, or of the main class. */
     public String className() {
         return className;
+    }
+
+    /** Arguments of a main-class component's {@code main}; placeholders are resolved per instance. */
+    public List<String> args() {
+        return args;
+    }
+
+    /**
+     * System properties that this component's instances, and the threads they start, see in place
+     * of the JVM's; placeholders are resolved per instance.
+     */
+    public Map<String, String> systemProperties() {
+        return systemProperties;
+    }
+
+    /** Readiness probes, all of which must hold; empty when the component's own signal is enough. */
+    public List<ReadyWhen> readyWhen() {
+        return readyWhen;
+    }
+
+    /** How a main-class instance is asked to stop, when declared. */
+    public Optional<Stop> stop() {
+        return Optional.ofNullable(stop);
+    }
+
+    /** This component's isolation, when declared; else the harness-wide one applies. */
+    public Optional<Isolation> isolation() {
+        return Optional.ofNullable(isolation);
     }
 
     /** The class itself when the spec was built from one in this JVM, else empty (as after JSON). */
@@ -101,38 +193,48 @@ public final class ComponentSpec {
             return false;
         }
         ComponentSpec other = (ComponentSpec) o;
-        return name.equals(other.name) && className.equals(other.className) && ports.equals(other.ports)
-                && config.equals(other.config) && replicas == other.replicas && dependsOn.equals(other.dependsOn)
-                && Objects.equals(process, other.process);
+        return name.equals(other.name) && kind == other.kind && Objects.equals(className, other.className)
+                && ports.equals(other.ports) && config.equals(other.config) && replicas == other.replicas
+                && dependsOn.equals(other.dependsOn) && Objects.equals(process, other.process) && args.equals(other.args)
+                && systemProperties.equals(other.systemProperties) && readyWhen.equals(other.readyWhen)
+                && Objects.equals(stop, other.stop) && isolation == other.isolation;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, className, ports, config, replicas, dependsOn, process);
+        return Objects.hash(name, kind, className, ports, config, replicas, dependsOn, process, args, systemProperties, readyWhen,
+                stop, isolation);
     }
 
     @Override
     public String toString() {
-        return "component '" + name + "' (" + className + ")";
+        return "component '" + name + "' (" + (kind == Kind.MAIN ? "main class " : "") + className + ")";
     }
 
-    static Builder builder(String name, String className, Class<?> componentClass) {
-        return new Builder(name, className, componentClass);
+    static Builder builder(String name, Kind kind, String className, Class<?> componentClass) {
+        return new Builder(name, kind, className, componentClass);
     }
 
-    /** Declares one component's ports, configuration, replicas and dependencies. */
+    /** Declares one component's ports, configuration, replicas, dependencies, readiness and stop. */
     public static final class Builder {
         private final String name;
+        private final Kind kind;
         private final String className;
         private final Class<?> componentClass;
+        private final List<String> args = new ArrayList<>();
+        private final Map<String, String> systemProperties = new LinkedHashMap<>();
+        private final List<ReadyWhen> readyWhen = new ArrayList<>();
+        private Stop stop;
+        private Isolation isolation;
         private final List<String> ports = new ArrayList<>();
         private final Map<String, String> config = new LinkedHashMap<>();
         private int replicas = 1;
         private final List<String> dependsOn = new ArrayList<>();
         private String process;
 
-        private Builder(String name, String className, Class<?> componentClass) {
+        private Builder(String name, Kind kind, String className, Class<?> componentClass) {
             this.name = name;
+            this.kind = kind;
             this.className = className;
             this.componentClass = componentClass;
         }
@@ -173,6 +275,57 @@ public final class ComponentSpec {
         /** Sets several configuration values. */
         public Builder config(Map<String, ?> values) {
             values.forEach(this::config);
+            return this;
+        }
+
+        /** Adds arguments for a main-class component's {@code main}; placeholders such as {@code {port:http}} allowed. */
+        public Builder args(String... arguments) {
+            args.addAll(Arrays.asList(arguments));
+            return this;
+        }
+
+        /** Sets a system property that only this component's instances see; placeholders allowed. */
+        public Builder systemProperty(String key, Object value) {
+            systemProperties.put(key, value == null ? null : String.valueOf(value));
+            return this;
+        }
+
+        /** Ready only once a TCP connection to this instance's port {@code portName} succeeds. */
+        public Builder readyWhenPort(String portName) {
+            readyWhen.add(new ReadyWhen(ReadyWhen.Probe.PORT, portName));
+            return this;
+        }
+
+        /** Ready only once a line of the instance's output matches {@code regex} (found anywhere in the line). */
+        public Builder readyWhenLog(String regex) {
+            readyWhen.add(new ReadyWhen(ReadyWhen.Probe.LOG, regex));
+            return this;
+        }
+
+        /** Ready only once a GET of {@code url} answers 2xx; placeholders such as {@code {port:http}} allowed. */
+        public Builder readyWhenHttp(String url) {
+            readyWhen.add(new ReadyWhen(ReadyWhen.Probe.HTTP, url));
+            return this;
+        }
+
+        /**
+         * Stops a main-class instance by calling its main class's {@code main} with {@code arguments}
+         * (as {@code -tcpShutdown} does for H2) before its shutdown hooks run.
+         */
+        public Builder stopArgs(String... arguments) {
+            stop = new Stop(stop == null ? null : stop.mainClass(), Arrays.asList(arguments));
+            return this;
+        }
+
+        /** Calls the {@code main} of {@code mainClassName} instead of the component's own to stop it. */
+        public Builder stopMainClass(String mainClassName) {
+            stop = new Stop(mainClassName, stop == null ? List.of() : stop.args());
+            return this;
+        }
+
+        /** Overrides the harness-wide isolation for this component. */
+        public Builder isolation(Isolation isolation) {
+            this.isolation = isolation;
             return this;
         }
 

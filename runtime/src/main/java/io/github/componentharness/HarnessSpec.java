@@ -67,6 +67,7 @@ public final class HarnessSpec {
     private final boolean failOnLeak;
     private final Path logDir;
     private final Path workDir;
+    private final Isolation isolation;
 
     private HarnessSpec(Builder b) {
         this.components = List.copyOf(b.components.values());
@@ -76,6 +77,7 @@ public final class HarnessSpec {
         this.failOnLeak = b.failOnLeak;
         this.logDir = b.logDir;
         this.workDir = b.workDir;
+        this.isolation = b.isolation;
     }
 
     public static Builder builder() {
@@ -132,6 +134,16 @@ public final class HarnessSpec {
         return Optional.ofNullable(workDir);
     }
 
+    /** The harness-wide isolation, when declared; see {@link Builder#isolation}. */
+    public Optional<Isolation> isolation() {
+        return Optional.ofNullable(isolation);
+    }
+
+    /** The isolation of {@code component}: its own, else the harness-wide one, else {@code fallback}. */
+    public Isolation isolationOf(ComponentSpec component, Isolation fallback) {
+        return component.isolation().or(this::isolation).orElse(fallback);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof HarnessSpec)) {
@@ -140,12 +152,13 @@ public final class HarnessSpec {
         HarnessSpec other = (HarnessSpec) o;
         return components.equals(other.components) && mode == other.mode && startTimeout.equals(other.startTimeout)
                 && stopTimeout.equals(other.stopTimeout) && failOnLeak == other.failOnLeak
-                && Objects.equals(logDir, other.logDir) && Objects.equals(workDir, other.workDir);
+                && Objects.equals(logDir, other.logDir) && Objects.equals(workDir, other.workDir)
+                && isolation == other.isolation;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(components, mode, startTimeout, stopTimeout, failOnLeak, logDir, workDir);
+        return Objects.hash(components, mode, startTimeout, stopTimeout, failOnLeak, logDir, workDir, isolation);
     }
 
     @Override
@@ -163,6 +176,7 @@ public final class HarnessSpec {
         private boolean failOnLeak;
         private Path logDir;
         private Path workDir;
+        private Isolation isolation;
 
         private Builder() {
         }
@@ -175,12 +189,35 @@ public final class HarnessSpec {
         /** Declares a component, configured by {@code configurer}. */
         public Builder component(String name, Class<? extends Component> type, Consumer<ComponentSpec.Builder> configurer) {
             Objects.requireNonNull(type, "type");
-            return add(ComponentSpec.builder(name, type.getName(), type), configurer);
+            return add(ComponentSpec.builder(name, ComponentSpec.Kind.COMPONENT, type.getName(), type), configurer);
         }
 
         /** Declares a component by class name, to be loaded when the harness starts. */
         public Builder component(String name, String className, Consumer<ComponentSpec.Builder> configurer) {
-            return add(ComponentSpec.builder(name, className, null), configurer);
+            return add(ComponentSpec.builder(name, ComponentSpec.Kind.COMPONENT, className, null), configurer);
+        }
+
+        /**
+         * Declares a component whose body is the {@code public static void main(String[])} of
+         * {@code mainClassName}: code that was not written for the harness, run unchanged.
+         */
+        public Builder mainClass(String name, String mainClassName, Consumer<ComponentSpec.Builder> configurer) {
+            return add(ComponentSpec.builder(name, ComponentSpec.Kind.MAIN, mainClassName, null), configurer);
+        }
+
+        /** Declares a main-class component from a class of this JVM; see {@link #mainClass(String, String, Consumer)}. */
+        public Builder mainClass(String name, Class<?> mainClass, Consumer<ComponentSpec.Builder> configurer) {
+            Objects.requireNonNull(mainClass, "mainClass");
+            return add(ComponentSpec.builder(name, ComponentSpec.Kind.MAIN, mainClass.getName(), mainClass), configurer);
+        }
+
+        /**
+         * Whether instances get class loaders of their own; components may override it. Unset,
+         * a forked harness isolates ({@link Isolation#INSTANCE}) and {@link Harness#start} shares.
+         */
+        public Builder isolation(Isolation isolation) {
+            this.isolation = isolation;
+            return this;
         }
 
         private Builder add(ComponentSpec.Builder builder, Consumer<ComponentSpec.Builder> configurer) {

@@ -64,14 +64,22 @@ public final class LocalHarness implements Harness {
      * @throws HarnessException when the component is unknown, never started, or not a {@code type}
      */
     public <T> T component(String component, Class<T> type) {
+        ComponentSpec declared = harness.spec().components().stream()
+                .filter(c -> c.instanceNames().contains(component)).findFirst().orElse(null);
+        if (declared != null && declared.kind() == ComponentSpec.Kind.MAIN) {
+            throw new HarnessException("component '" + component + "' runs the main class " + declared.className()
+                    + ", which has no object: read its static fields with state(\"" + component + "\", key)");
+        }
         Component instance = harness.run(component).component();
         if (instance == null) {
             throw new HarnessException("component '" + component + "' has no object: it is still being created, or its "
                     + "constructor failed (see status and failure)");
         }
         if (!type.isInstance(instance)) {
+            boolean isolated = instance.getClass().getName().equals(type.getName());
             throw new HarnessException("component '" + component + "' is a " + instance.getClass().getName() + ", not a "
-                    + type.getName());
+                    + type.getName() + (isolated ? " of this class loader: it is isolated, with classes of its own; declare it "
+                    + "with isolation SHARED to hold its object" : ""));
         }
         return type.cast(instance);
     }

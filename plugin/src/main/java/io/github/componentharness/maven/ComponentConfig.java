@@ -18,6 +18,14 @@ import java.util.Map;
  *   <config><queueSize>100</queueSize></config>
  *   <process>workers</process>   <!-- mode processes: one JVM for all three -->
  * </component>
+ * <component>
+ *   <name>db</name>
+ *   <mainClass>org.h2.tools.Server</mainClass>   <!-- any main, instead of a className -->
+ *   <args><arg>-tcp</arg><arg>-tcpPort</arg><arg>{port:tcp}</arg></args>
+ *   <ports><port>tcp</port></ports>
+ *   <readyWhen><port>tcp</port></readyWhen>
+ *   <stop><args><arg>-tcpShutdown</arg><arg>tcp://127.0.0.1:{port:tcp}</arg></args></stop>
+ * </component>
  * }</pre>
  */
 public class ComponentConfig {
@@ -25,8 +33,29 @@ public class ComponentConfig {
     /** The component's name; replicas run as {@code name-1} … {@code name-n}. */
     private String name;
 
-    /** The fully qualified name of its {@code io.github.componentharness.Component} class. */
+    /** The fully qualified name of its {@code io.github.componentharness.Component} class; or give a mainClass. */
     private String className;
+
+    /**
+     * Instead of a className: a class with {@code public static void main(String[])}, run unchanged
+     * as the component's body.
+     */
+    private String mainClass;
+
+    /** The main's arguments; placeholders {@code {port:NAME}}, {@code {workDir}}, {@code {name}} ... allowed. */
+    private List<String> args = new ArrayList<>();
+
+    /** System properties that only this component's instances see; placeholders allowed. */
+    private Map<String, String> systemProperties = new LinkedHashMap<>();
+
+    /** Probes that must all hold before the component counts as ready: port, log, http. */
+    private ReadyWhenConfig readyWhen;
+
+    /** How a main-class component is asked to stop before its shutdown hooks run. */
+    private StopConfig stop;
+
+    /** {@code instance} (a class loader per instance: statics not shared) or {@code shared}; overrides the plugin's. */
+    private String isolation;
 
     /** Port names, each allocated a free loopback port per instance. */
     private List<String> ports = new ArrayList<>();
@@ -62,6 +91,30 @@ public class ComponentConfig {
         return className;
     }
 
+    public String getMainClass() {
+        return mainClass;
+    }
+
+    public List<String> getArgs() {
+        return args == null ? List.of() : args;
+    }
+
+    public Map<String, String> getSystemProperties() {
+        return systemProperties == null ? Map.of() : systemProperties;
+    }
+
+    public ReadyWhenConfig getReadyWhen() {
+        return readyWhen;
+    }
+
+    public StopConfig getStop() {
+        return stop;
+    }
+
+    public String getIsolation() {
+        return isolation;
+    }
+
     public List<String> getPorts() {
         return ports == null ? List.of() : ports;
     }
@@ -80,6 +133,31 @@ public class ComponentConfig {
 
     public String getProcess() {
         return process;
+    }
+
+    ComponentConfig mainClass(String name) {
+        this.mainClass = name;
+        return this;
+    }
+
+    ComponentConfig args(String... values) {
+        args.addAll(List.of(values));
+        return this;
+    }
+
+    ComponentConfig systemProperty(String key, String value) {
+        systemProperties.put(key, value);
+        return this;
+    }
+
+    ComponentConfig readyWhen(ReadyWhenConfig probes) {
+        this.readyWhen = probes;
+        return this;
+    }
+
+    ComponentConfig isolation(String value) {
+        this.isolation = value;
+        return this;
     }
 
     ComponentConfig ports(String... names) {

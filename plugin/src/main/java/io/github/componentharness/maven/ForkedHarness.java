@@ -29,6 +29,7 @@ final class ForkedHarness {
     static final Duration BOOT_MARGIN = Duration.ofSeconds(30);
     private static final Duration STATUS_POLL = Duration.ofMillis(10);
     static final String EXIT_ON_OUT_OF_MEMORY = "-XX:+ExitOnOutOfMemoryError";
+    static final String OPEN_SHUTDOWN_HOOKS = "--add-opens=java.base/java.lang=ALL-UNNAMED";
 
     /** How a stop went. */
     record StopResult(int exitCode, boolean destroyed, boolean diedBefore, List<Reports.Problem> problems, String exitReport,
@@ -91,6 +92,8 @@ final class ForkedHarness {
         // A harness whose heap ran out cannot serve its ITs: it exits, and the build says so,
         // rather than live on answering nothing. jvmArgs may say -XX:-ExitOnOutOfMemoryError.
         command.add(EXIT_ON_OUT_OF_MEMORY);
+        // A main-class component's shutdown hooks run at its stop, read from java.lang's registry.
+        command.add(OPEN_SHUTDOWN_HOOKS);
         command.addAll(config.jvmArgs());
         config.systemProperties().forEach((k, v) -> command.add("-D" + k + "=" + v));
         if (config.debug()) {

@@ -1,7 +1,9 @@
 package io.github.componentharness.maven;
 
 import io.github.componentharness.HarnessException;
+import io.github.componentharness.ComponentSpec;
 import io.github.componentharness.HarnessSpec;
+import io.github.componentharness.Isolation;
 import io.github.componentharness.internal.local.ComponentClasses;
 import io.github.componentharness.internal.spec.Durations;
 import java.net.MalformedURLException;
@@ -30,10 +32,32 @@ final class SpecFactory {
      */
     static HarnessSpec build(List<ComponentConfig> components, String mode, String startTimeout, String stopTimeout,
             boolean failOnLeak, Path logDir, Path workDir) {
+        return build(components, mode, startTimeout, stopTimeout, failOnLeak, logDir, workDir, null);
+    }
+
+    /**
+     * Builds the spec.
+     *
+     * @param isolation the plugin-wide {@code <isolation>}, or {@code null} for the forked harness's default
+     * @throws HarnessException listing every problem, each with its fix
+     */
+    static HarnessSpec build(List<ComponentConfig> components, String mode, String startTimeout, String stopTimeout,
+            boolean failOnLeak, Path logDir, Path workDir, String isolation) {
         if (components == null || components.isEmpty()) {
             throw new HarnessException("Invalid harness spec: no <components> configured: declare at least one <component> "
-                    + "with a <name> and a <className>");
+                    + "with a <name> and a <className> (or a <mainClass>)");
         }
+        List<String> problems = new ArrayList<>();
+        for (ComponentConfig c : components) {
+            boolean component = c.getClassName() != null && !c.getClassName().isBlank();
+            boolean main = c.getMainClass() != null && !c.getMainClass().isBlank();
+            if (component == main) {
+                problems.add("component '" + c.getName() + "' has " + (main ? "both a <className> and a <mainClass>"
+                        : "neither a <className> nor a <mainClass>") + ": give a <className> for a Component class, or a "
+                        + "<mainClass> for a class with a main");
+            }
+        }
+        io.github.componentharness.internal.spec.SpecValidation.throwIfAny(problems);
         HarnessSpec.Builder b = HarnessSpec.builder()
                 .mode(mode(mode))
                 .startTimeout(duration("startTimeout", startTimeout))
@@ -41,8 +65,11 @@ final class SpecFactory {
                 .failOnLeak(failOnLeak)
                 .logDir(logDir)
                 .workDir(workDir);
+        if (isolation != null) {
+            b.isolation(isolation("<isolation>", isolation));
+        }
         for (ComponentConfig c : components) {
-            b.component(c.getName(), c.getClassName(), spec -> {
+            java.util.function.Consumer<ComponentSpec.Builder> configurer = spec -> {
                 spec.ports(c.getPorts().toArray(String[]::new));
                 spec.dependsOn(c.getDependsOn().toArray(String[]::new));
                 spec.replicas(c.getReplicas());
@@ -50,7 +77,28 @@ final class SpecFactory {
                 if (c.getProcess() != null) {
                     spec.process(c.getProcess());
                 }
-            });
+                spec.args(c.getArgs().toArray(String[]::new));
+                c.getSystemProperties().forEach(spec::systemProperty);
+                if (c.getReadyWhen() != null) {
+                    c.getReadyWhen().ports().forEach(spec::readyWhenPort);
+                    c.getReadyWhen().logs().forEach(spec::readyWhenLog);
+                    c.getReadyWhen().urls().forEach(spec::readyWhenHttp);
+                }
+                if (c.getStop() != null) {
+                    spec.stopArgs(c.getStop().getArgs().toArray(String[]::new));
+                    if (c.getStop().getMainClass() != null) {
+                        spec.stopMainClass(c.getStop().getMainClass());
+                    }
+                }
+                if (c.getIsolation() != null) {
+                    spec.isolation(isolation("<isolation> of component '" + c.getName() + "'", c.getIsolation()));
+                }
+            };
+            if (c.getMainClass() != null && !c.getMainClass().isBlank()) {
+                b.mainClass(c.getName(), c.getMainClass(), configurer);
+            } else {
+                b.component(c.getName(), c.getClassName(), configurer);
+            }
         }
         return b.build();
     }
@@ -73,6 +121,15 @@ final class SpecFactory {
             ComponentClasses.load(spec, loader);
         } catch (java.io.IOException e) {
             throw new HarnessException("cannot close the class loader that checked the components: " + e.getMessage());
+        }
+    }
+
+    static Isolation isolation(String where, String text) {
+        try {
+            return Isolation.of(text);
+        } catch (HarnessException e) {
+            throw new HarnessException("Invalid " + where + " '" + text + "': use instance (a class loader per instance, "
+                    + "statics not shared, as in process mode) or shared (one set of classes for all)");
         }
     }
 

@@ -80,6 +80,17 @@ public class StartMojo extends AbstractHarnessMojo {
     protected String mode;
 
     /**
+     * {@code instance}: each component instance, and each restart of one, loads the application's
+     * classes through a class loader of its own, so replicas share no static fields, singletons
+     * or system properties, as in process mode. {@code shared}: one set of classes for all
+     * instances, cheaper. A component's own {@code <isolation>} overrides this.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "harness.isolation", defaultValue = "instance")
+    protected String isolation;
+
+    /**
      * The {@code java} executable for the harness JVM; by default the JDK toolchain's, else the
      * one running Maven.
      *
@@ -204,7 +215,7 @@ public class StartMojo extends AbstractHarnessMojo {
         ForkConfig config;
         try {
             spec = SpecFactory.build(components, mode, startTimeout, stopTimeout, failOnLeak,
-                    logDir == null ? dir : logDir.toPath(), dir.resolve("work"));
+                    logDir == null ? dir : logDir.toPath(), dir.resolve("work"), isolation);
             List<Path> classpath = classpath();
             SpecFactory.checkClasses(spec, classpath);
             config = new ForkConfig(javaExecutable(), jvmArguments(), classpath, systemPropertyVariables,

@@ -30,7 +30,8 @@ class ForkedHarnessTest {
     @Test
     void theCommandLineRunsHarnessMainThroughAManifestJar() {
         Path jar = dir.resolve("classpath.jar");
-        assertThat(ForkedHarness.command(config(false), jar)).containsExactly("/opt/jdk/bin/java", "-XX:+ExitOnOutOfMemoryError", "-Xmx64m",
+        assertThat(ForkedHarness.command(config(false), jar)).containsExactly("/opt/jdk/bin/java", "-XX:+ExitOnOutOfMemoryError",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx64m",
                 "-javaagent:/agents/jacoco.jar=destfile=x", "-Dmode=fast", "-cp", jar.toString(),
                 "io.github.componentharness.internal.fork.HarnessMain", dir.resolve("harness/it/spec.json").toString());
         assertThat(ForkedHarness.command(config(true), jar))

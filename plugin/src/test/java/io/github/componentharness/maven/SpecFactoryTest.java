@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.componentharness.Component;
 import io.github.componentharness.ComponentContext;
 import io.github.componentharness.HarnessException;
+import io.github.componentharness.ComponentSpec;
 import io.github.componentharness.HarnessSpec;
+import io.github.componentharness.Isolation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,9 +41,41 @@ class SpecFactoryTest {
     }
 
     @Test
+    void aMainClassWithItsArgsPropertiesAndProbes() {
+        ReadyWhenConfig probes = new ReadyWhenConfig();
+        // Maven calls the setter once per element: repeated elements add probes.
+        probes.setPort("tcp");
+        probes.setPort("admin");
+        probes.setLog("started");
+        HarnessSpec spec = SpecFactory.build(List.of(new ComponentConfig("db", null).mainClass("org.h2.tools.Server")
+                .ports("tcp", "admin").args("-tcpPort", "{port:tcp}").systemProperty("h2.x", "{name}").readyWhen(probes)
+                .isolation("shared")), "threads", "30s", "10s", false, DIR, DIR, "instance");
+        ComponentSpec db = spec.components().get(0);
+        assertThat(db.kind()).isEqualTo(ComponentSpec.Kind.MAIN);
+        assertThat(db.className()).isEqualTo("org.h2.tools.Server");
+        assertThat(db.args()).containsExactly("-tcpPort", "{port:tcp}");
+        assertThat(db.systemProperties()).containsEntry("h2.x", "{name}");
+        assertThat(db.readyWhen()).extracting(ComponentSpec.ReadyWhen::target).containsExactly("tcp", "admin", "started");
+        assertThat(db.isolation()).hasValue(Isolation.SHARED);
+        assertThat(spec.isolation()).hasValue(Isolation.INSTANCE);
+    }
+
+    @Test
+    void aComponentNeedsExactlyOneOfClassNameAndMainClass() {
+        assertThatThrownBy(() -> SpecFactory.build(List.of(new ComponentConfig("a", "A").mainClass("B"),
+                new ComponentConfig("c", null)), "threads", "30s", "10s", false, DIR, DIR))
+                .hasMessageContaining("component 'a' has both a <className> and a <mainClass>")
+                .hasMessageContaining("component 'c' has neither a <className> nor a <mainClass>");
+        assertThatThrownBy(() -> SpecFactory.build(List.of(new ComponentConfig("a", "A").isolation("jvm")), "threads", "30s",
+                "10s", false, DIR, DIR))
+                .hasMessage("Invalid <isolation> of component 'a' 'jvm': use instance (a class loader per instance, statics "
+                        + "not shared, as in process mode) or shared (one set of classes for all)");
+    }
+
+    @Test
     void mistakesAreNamedBeforeAnyFork() {
         assertThatThrownBy(() -> SpecFactory.build(List.of(), "threads", "30s", "10s", false, DIR, DIR))
-                .hasMessage("Invalid harness spec: no <components> configured: declare at least one <component> with a <name> and a <className>");
+                .hasMessage("Invalid harness spec: no <components> configured: declare at least one <component> with a <name> and a <className> (or a <mainClass>)");
         assertThatThrownBy(() -> SpecFactory.build(List.of(new ComponentConfig("a", "A")), "threads", "soon", "10s", false, DIR, DIR))
                 .hasMessage("Invalid <startTimeout> 'soon': use a duration such as 30s, 500ms, 2m or PT30S");
         assertThatThrownBy(() -> SpecFactory.build(List.of(

@@ -3,6 +3,7 @@ package io.github.componentharness.internal.fork;
 import io.github.componentharness.Harness;
 import io.github.componentharness.HarnessException;
 import io.github.componentharness.HarnessSpec;
+import io.github.componentharness.Isolation;
 import io.github.componentharness.internal.control.ControlServer;
 import io.github.componentharness.internal.json.Json;
 import io.github.componentharness.internal.local.ComponentStartException;
@@ -107,7 +108,8 @@ public final class HarnessMain {
         try {
             Host host = fork.placement() == null && spec.mode() == HarnessSpec.Mode.PROCESSES
                     ? new Coordinator(spec, processesDir(), ChildJvm.likeThisOne())
-                    : new ThreadHost(new ThreadHarness(spec, HarnessMain.class.getClassLoader(), fork.placement()));
+                    : new ThreadHost(new ThreadHarness(spec, HarnessMain.class.getClassLoader(), fork.placement(),
+                            Isolation.INSTANCE));
             host.startAll();
             this.host = host;
             if (fork.token() != null) {

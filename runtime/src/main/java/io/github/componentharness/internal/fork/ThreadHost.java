@@ -47,7 +47,7 @@ public final class ThreadHost implements Host {
         try {
             ComponentRun run = engine.run(component);
             Object absent = StateReader.NOT_PLAIN;
-            return StateReader.readPlain(run.component(), run.published(key, absent), absent, key);
+            return StateReader.readPlain(run.stateTarget(), run.published(key, absent), absent, key);
         } catch (RuntimeException unknownOrUnreadable) {
             // The worker's full read gives the error its proper words.
             return StateReader.NOT_PLAIN;

@@ -26,6 +26,8 @@ public final class ComponentOutput implements AutoCloseable {
     /** What each thread wrote since its last line break, per stream: written out at the next one, or at close. */
     private final Map<Thread, ByteArrayOutputStream> partialOut = new ConcurrentHashMap<>();
     private final Map<Thread, ByteArrayOutputStream> partialErr = new ConcurrentHashMap<>();
+    /** Sees every line while a readiness probe waits for one; {@code null} otherwise. */
+    private volatile java.util.function.Consumer<String> lineWatcher;
 
     public ComponentOutput(String name, Path logDir) throws IOException {
         this.name = name;
@@ -91,8 +93,17 @@ public final class ComponentOutput implements AutoCloseable {
         }
     }
 
+    /** Shows every later line to {@code watcher}; {@code null} stops that. */
+    void watch(java.util.function.Consumer<String> watcher) {
+        lineWatcher = watcher;
+    }
+
     /** Writes one line (ending in a line separator) to the console stream and to the log file. */
     synchronized void line(PrintStream console, byte[] bytes, int length) {
+        java.util.function.Consumer<String> watcher = lineWatcher;
+        if (watcher != null) {
+            watcher.accept(new String(bytes, 0, length, StandardCharsets.UTF_8).stripTrailing());
+        }
         console.write(tag, 0, tag.length);
         console.write(bytes, 0, length);
         console.flush();

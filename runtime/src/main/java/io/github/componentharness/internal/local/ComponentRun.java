@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import io.github.componentharness.internal.state.StaticFields;
 
 /**
  * One run of one component instance on its own thread, in its own thread group. One-shot:
@@ -29,8 +30,12 @@ public final class ComponentRun {
     }
 
     private final Instance instance;
-    private final Supplier<Component> factory;
+    private final Function<RunContext, Component> factory;
+    private final ClassLoader loader;
+    private final boolean isolated;
     private volatile Component component;
+    private volatile Readiness readiness;
+    private volatile boolean readyAsked;
     private final RunContext context;
     private final ThreadGroup group;
     private final Thread thread;
@@ -47,16 +52,22 @@ public final class ComponentRun {
      * @param factory makes the component object, on the component's own thread: a constructor or
      *     static initialiser that blocks or throws is that component's failure, never the harness's
      * @param loader the component class's loader, the thread's context class loader
+     * @param isolated whether {@code loader} is this run's own, to be closed once its threads are gone
      */
-    ComponentRun(Instance instance, int runNumber, Supplier<Component> factory, ClassLoader loader, RunContext.Services services,
-            Runnable onChange) {
+    ComponentRun(Instance instance, int runNumber, Function<RunContext, Component> factory, ClassLoader loader,
+            boolean isolated, RunContext.Services services, Runnable onChange) {
         this.instance = instance;
         this.factory = factory;
+        this.loader = loader;
+        this.isolated = isolated;
         this.onChange = onChange;
         this.context = new RunContext(instance, runNumber, this, services);
         this.group = new ThreadGroup("harness-" + instance.name());
         this.thread = new Thread(group, this::body, "harness-" + instance.name());
         this.thread.setContextClassLoader(loader);
+        // As a JVM's main thread: whatever starts it (a daemon worker of the control port on a
+        // restart), its threads inherit this, and a main class lives while non-daemon threads do.
+        this.thread.setDaemon(false);
     }
 
     public String name() {
@@ -66,6 +77,18 @@ public final class ComponentRun {
     /** The component object, or {@code null} while it is being created (or when that failed). */
     public Component component() {
         return component;
+    }
+
+    /** Where its state is read: the component object, or a main class's static fields. */
+    public Object stateTarget() {
+        Component c = component;
+        return c instanceof MainClassBody ? new StaticFields(((MainClassBody) c).mainClass()) : c;
+    }
+
+    /** What the readiness probes found last, or empty without probes. */
+    String readinessReport() {
+        Readiness r = readiness;
+        return r == null ? "" : r.report();
     }
 
     public Lifecycle lifecycle() {
@@ -97,13 +120,50 @@ public final class ComponentRun {
     void launch() {
         OutputRouter.route(group, instance.output());
         transition(Status.STARTING, null);
+        try {
+            readiness = Readiness.of(instance.spec(), context, instance.output());
+        } catch (RuntimeException e) {
+            transition(Status.FAILED, e);
+            return;
+        }
+        if (readiness != null) {
+            readiness.open();
+            Thread prober = new Thread(this::probe, "readiness-" + instance.name());
+            prober.setDaemon(true);
+            prober.start();
+        }
         thread.start();
+    }
+
+    /**
+     * Checks the probes until all hold and the component signalled ready, then marks it RUNNING;
+     * ends as soon as the run is no longer starting. Probes are network calls: polled, backing off
+     * from 5 to 100 ms.
+     */
+    private void probe() {
+        long pauseMillis = 5;
+        Readiness r = readiness;
+        while (lifecycle.status() == Status.STARTING && !stopRequested()) {
+            if (r.holds() && readyAsked) {
+                transition(Status.RUNNING, null);
+                return;
+            }
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            pauseMillis = Math.min(100, pauseMillis * 2);
+        }
     }
 
     private void body() {
         Throwable failure = null;
         try {
-            component = factory.get();
+            Map<String, String> properties = new LinkedHashMap<>();
+            instance.spec().systemProperties().forEach((k, v) -> properties.put(k, context.resolve(v)));
+            InstanceProperties.register(group, properties, isolated);
+            component = factory.apply(context);
             component.run(context);
         } catch (Throwable t) {
             failure = t;
@@ -118,15 +178,18 @@ public final class ComponentRun {
                         : System.Logger.Level.INFO;
                 context.log().log(level, "ended with an exception while stopping: " + failure);
             } else if (!stopRequested()) {
-                context.log().log(System.Logger.Level.WARNING, "run() returned without being asked to stop");
+                context.log().log(System.Logger.Level.WARNING, component instanceof MainClassBody
+                        ? "its main and every non-daemon thread it started ended without being asked to stop"
+                        : "run() returned without being asked to stop");
             }
             transition(Status.STOPPED, null);
         }
     }
 
+    /** The component's own signal; with probes, it is RUNNING once they hold too. */
     void markReady() {
-        Lifecycle now = lifecycle;
-        if (now.status() == Status.STARTING) {
+        readyAsked = true;
+        if (readiness == null && lifecycle.status() == Status.STARTING) {
             transition(Status.RUNNING, null);
         }
     }
@@ -192,6 +255,10 @@ public final class ComponentRun {
      * queue or a sleep is.
      */
     void interruptIfRunning(Duration grace) throws InterruptedException {
+        if (component instanceof MainClassBody) {
+            // It stops itself: stop main, hooks, then interrupts, on a thread of its own.
+            return;
+        }
         thread.join(Math.max(1, grace.toMillis()));
         if (thread.isAlive()) {
             thread.interrupt();
@@ -206,6 +273,7 @@ public final class ComponentRun {
         synchronized (outcomeLock) {
             if (outcome == null) {
                 outcome = waitForThreads(budget);
+                release(outcome);
             }
             return outcome;
         }
@@ -215,6 +283,25 @@ public final class ComponentRun {
     boolean stopReported() {
         synchronized (outcomeLock) {
             return outcome != null;
+        }
+    }
+
+    /** Lets go of what the run held once its threads are gone; leaked threads keep their loader and properties. */
+    private void release(StopOutcome outcome) {
+        Readiness r = readiness;
+        if (r != null) {
+            r.close();
+        }
+        if (!outcome.clean() || !ThreadDumps.liveThreads(group).isEmpty()) {
+            return;
+        }
+        InstanceProperties.unregister(group);
+        if (isolated && loader instanceof java.io.Closeable) {
+            try {
+                ((java.io.Closeable) loader).close();
+            } catch (java.io.IOException e) {
+                context.log().log(System.Logger.Level.DEBUG, "cannot close its class loader", e);
+            }
         }
     }
 

@@ -5,20 +5,24 @@ import io.github.componentharness.internal.spec.Durations;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** A component's configuration, with conversions whose errors name the component and the key. */
 final class ConfigValues {
 
     private final String component;
     private final Map<String, String> values;
+    private final UnaryOperator<String> placeholders;
 
-    ConfigValues(String component, Map<String, String> values) {
+    /** @param placeholders resolves the placeholders of a value, when it is read */
+    ConfigValues(String component, Map<String, String> values, UnaryOperator<String> placeholders) {
         this.component = component;
         this.values = values;
+        this.placeholders = placeholders;
     }
 
     String required(String key) {
-        String value = values.get(key);
+        String value = placeholders.apply(values.get(key));
         if (value == null) {
             throw new HarnessException("component '" + component + "' needs config '" + key + "', which is not set "
                     + "(set: " + (values.isEmpty() ? "none" : String.join(", ", values.keySet())) + "): add <config><" + key
@@ -32,7 +36,7 @@ final class ConfigValues {
     }
 
     <T> T optional(String key, Class<T> type, T defaultValue) {
-        String value = values.get(key);
+        String value = placeholders.apply(values.get(key));
         return value == null ? defaultValue : convert(key, value, type);
     }
 

@@ -53,13 +53,13 @@ public final class InProcessHarness implements Harness {
     @Override
     public Object state(String component, String key) {
         ComponentRun run = engine.run(component);
-        return StateReader.read(component, run.component(), run.published(), key);
+        return StateReader.read(component, run.stateTarget(), run.published(), key);
     }
 
     @Override
     public Map<String, Object> snapshot(String component) {
         ComponentRun run = engine.run(component);
-        return StateReader.snapshot(run.component(), run.published());
+        return StateReader.snapshot(run.stateTarget(), run.published());
     }
 
     @Override

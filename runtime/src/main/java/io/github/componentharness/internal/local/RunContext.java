@@ -2,6 +2,7 @@ package io.github.componentharness.internal.local;
 
 import io.github.componentharness.ComponentContext;
 import io.github.componentharness.HarnessException;
+import io.github.componentharness.internal.spec.Placeholders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,13 +34,38 @@ final class RunContext implements ComponentContext {
         this.runNumber = runNumber;
         this.run = run;
         this.services = services;
-        this.config = new ConfigValues(instance.name(), instance.spec().config());
+        this.config = new ConfigValues(instance.name(), instance.spec().config(), this::resolve);
         this.log = new ComponentLogger(instance.output());
     }
 
     @Override
     public String name() {
         return instance.name();
+    }
+
+    /** {@code text} with its placeholders ({@code {port:http}}, {@code {workDir}}, ...) resolved for this run. */
+    String resolve(String text) {
+        return Placeholders.resolve(text, new Placeholders.Values() {
+            @Override
+            public int port(String instanceName, String portName) {
+                return services.port(instanceName, portName);
+            }
+
+            @Override
+            public String workDir() {
+                return RunContext.this.workDir().toString();
+            }
+
+            @Override
+            public String name() {
+                return instance.name();
+            }
+
+            @Override
+            public int replica() {
+                return instance.spec().instanceNames().indexOf(instance.name()) + 1;
+            }
+        });
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.github.componentharness.ComponentSpec;
 import io.github.componentharness.HarnessException;
 import io.github.componentharness.HarnessSpec;
 import io.github.componentharness.HarnessTimeoutException;
+import io.github.componentharness.Isolation;
 import io.github.componentharness.Status;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,6 +41,9 @@ public final class ThreadHarness implements RunContext.Services {
     private final Path workRoot;
     private final boolean temporaryWorkRoot;
     private final Placement placement;
+    private final Isolation defaultIsolation;
+    /** The application's class path, for the loaders of isolated runs; computed once, when one needs it. */
+    private List<java.net.URL> applicationClassPath;
     private volatile boolean closed;
 
     /**
@@ -47,16 +51,20 @@ public final class ThreadHarness implements RunContext.Services {
      * Nothing runs yet; {@link #startAll()} starts it.
      */
     public ThreadHarness(HarnessSpec spec, ClassLoader loader) {
-        this(spec, loader, null);
+        this(spec, loader, null, Isolation.SHARED);
     }
 
     /**
-     * Prepares the instances that {@code placement} hosts, on the ports it gives; dependencies
-     * on instances hosted elsewhere count as met (the coordinator starts this JVM after them).
+     * Prepares the instances that {@code placement} (when not {@code null}) hosts, on the ports it
+     * gives; dependencies on instances hosted elsewhere count as met (the coordinator starts this
+     * JVM after them).
+     *
+     * @param defaultIsolation the isolation of components for which the spec declares none
      */
-    public ThreadHarness(HarnessSpec spec, ClassLoader loader, Placement placement) {
+    public ThreadHarness(HarnessSpec spec, ClassLoader loader, Placement placement, Isolation defaultIsolation) {
         this.spec = spec;
         this.placement = placement;
+        this.defaultIsolation = defaultIsolation;
         this.topology = Topology.of(spec);
         this.classes = ComponentClasses.load(spec, loader);
         OutputRouter.acquire();
@@ -158,8 +166,11 @@ public final class ThreadHarness implements RunContext.Services {
 
     private void launch(Instance i) {
         int number = i.nextRunNumber();
-        ComponentRun run = new ComponentRun(i, number, () -> classes.newInstance(i.spec().name(), i.name()),
-                classes.loader(i.spec().name()), this, changes::changed);
+        boolean isolated = spec.isolationOf(i.spec(), defaultIsolation) == Isolation.INSTANCE;
+        ClassLoader loader = isolated ? new InstanceClassLoader(i.name(), applicationClassPath(), classes.loader())
+                : classes.loader();
+        ComponentRun run = new ComponentRun(i, number, ctx -> classes.create(i.spec(), i.name(), loader, ctx::resolve),
+                loader, isolated, this, changes::changed);
         i.run(run);
         ports.release(i.name());
         run.launch();
@@ -172,14 +183,26 @@ public final class ThreadHarness implements RunContext.Services {
             throw new ComponentStartException(i.name(), "Component '" + i.name() + "' failed to start: " + describe(lc.failure())
                     + notStarted(waiting) + "; see its log for details, fix the cause and run again", lc.failure());
         }
+        boolean main = i.spec().kind() == ComponentSpec.Kind.MAIN;
         if (lc.status() == Status.STOPPED && !lc.becameReady()) {
-            throw new ComponentStartException(i.name(), "Component '" + i.name() + "' returned from run() before calling ctx.ready()"
-                    + notStarted(waiting) + ": call ctx.ready() once it serves, and return only once ctx.stopping()", null);
+            throw new ComponentStartException(i.name(), main
+                    ? "Component '" + i.name() + "' ended before it was ready: its main returned and no non-daemon thread of "
+                            + "it lives" + probeReport(i) + notStarted(waiting) + "; a server's main must keep serving, check its "
+                            + "args and its log"
+                    : "Component '" + i.name() + "' returned from run() before calling ctx.ready()" + notStarted(waiting)
+                            + ": call ctx.ready() once it serves, and return only once ctx.stopping()", null);
         }
         if (lc.status() == Status.STOPPED) {
             throw new ComponentStartException(i.name(), "Component '" + i.name() + "' stopped by itself while the harness was starting"
                     + notStarted(waiting) + ": return from run() only once ctx.stopping()", null);
         }
+    }
+
+    private synchronized List<java.net.URL> applicationClassPath() {
+        if (applicationClassPath == null) {
+            applicationClassPath = ApplicationClassPath.of(classes.loader());
+        }
+        return applicationClassPath;
     }
 
     private HarnessTimeoutException notReady(List<Instance> launched, List<Instance> waiting, Duration timeout) {
@@ -188,10 +211,12 @@ public final class ThreadHarness implements RunContext.Services {
         for (Instance i : slow) {
             message.append(message.length() == 0 ? "" : "; ").append("Component '").append(i.name())
                     .append("' was not ready within ").append(format(timeout)).append(" (status ")
-                    .append(i.run().status()).append(")");
+                    .append(i.run().status()).append(")").append(probeReport(i));
         }
-        message.append(notStarted(waiting)).append(": a component must call ctx.ready() once it serves; ")
-                .append("if it needs longer, raise startTimeout.");
+        boolean probed = slow.stream().anyMatch(i -> !i.run().readinessReport().isEmpty());
+        message.append(notStarted(waiting)).append(probed
+                ? ": check that its readyWhen describes how it serves (port, log line, URL) and its log for why it does not; "
+                : ": a component must call ctx.ready() once it serves; ").append("if it needs longer, raise startTimeout.");
         for (Instance i : slow) {
             message.append("\nThreads of '").append(i.name()).append("':\n")
                     .append(ThreadDumps.stacks(ThreadDumps.liveThreads(i.run().group())));
@@ -199,6 +224,12 @@ public final class ThreadHarness implements RunContext.Services {
         HarnessTimeoutException e = new StartTimeoutException(slow.isEmpty() ? null : slow.get(0).name(), message.toString());
         slow.forEach(i -> i.run().fail(new HarnessTimeoutException("not ready within " + format(timeout))));
         return e;
+    }
+
+    /** {@code , readyWhen port 'tcp' (127.0.0.1:4242): connection refused}, or empty without probes. */
+    private static String probeReport(Instance i) {
+        String report = i.run() == null ? "" : i.run().readinessReport();
+        return report.isEmpty() ? "" : ", " + report;
     }
 
     private static String notStarted(List<Instance> waiting) {

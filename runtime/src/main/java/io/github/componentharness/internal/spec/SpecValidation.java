@@ -60,6 +60,18 @@ public final class SpecValidation {
                 }
             }
         }
+        Map<String, List<String>> instancePorts = new LinkedHashMap<>();
+        for (ComponentSpec c : components) {
+            if (c.name() != null && c.replicas() >= 1) {
+                c.instanceNames().forEach(i -> instancePorts.put(i, c.ports()));
+            }
+        }
+        for (ComponentSpec c : components) {
+            if (c.name() != null && !c.name().isBlank()) {
+                checkAdoption(c, problems);
+                Placeholders.check(c, instancePorts, problems);
+            }
+        }
         checkProcesses(components, instanceOwners, problems);
         if (problems.isEmpty()) {
             findCycle(components).ifPresent(problems::add);
@@ -151,7 +163,8 @@ public final class SpecValidation {
                     + "and must start with a letter or digit: rename it");
         }
         if (c.className() == null || c.className().isBlank()) {
-            problems.add("component '" + name + "' has no className: name its Component class");
+            problems.add("component '" + name + "' has no " + (c.kind() == ComponentSpec.Kind.MAIN ? "mainClass" : "className")
+                    + ": name its " + (c.kind() == ComponentSpec.Kind.MAIN ? "main class" : "Component class"));
         }
         if (c.replicas() < 1) {
             problems.add("component '" + name + "' has replicas " + c.replicas() + ": use 1 or more");
@@ -171,6 +184,56 @@ public final class SpecValidation {
                 problems.add("component '" + name + "' has no value for config '" + key + "': give it one or remove it");
             }
         });
+    }
+
+    /** What only main classes take, and probes that name what is not there. */
+    private static void checkAdoption(ComponentSpec c, List<String> problems) {
+        String where = "component '" + c.name() + "'";
+        if (c.kind() == ComponentSpec.Kind.COMPONENT) {
+            if (!c.args().isEmpty()) {
+                problems.add(where + " has args, but only a mainClass takes them: a Component reads ctx.config(key)");
+            }
+            if (c.stop().isPresent()) {
+                problems.add(where + " has a stop command, but only a mainClass takes one: a Component returns from run() "
+                        + "once ctx.stopping()");
+            }
+        }
+        c.systemProperties().forEach((key, value) -> {
+            if (key == null || key.isBlank() || value == null) {
+                problems.add(where + " has a system property without " + (value == null ? "a value" : "a name") + ": "
+                        + "give each a name and a value");
+            }
+        });
+        for (ComponentSpec.ReadyWhen probe : c.readyWhen()) {
+            String target = probe.target();
+            if (target == null || target.isBlank()) {
+                problems.add(where + " has an empty " + probe + ": give it a port name, a regular expression or a URL");
+                continue;
+            }
+            switch (probe.probe()) {
+                case PORT -> {
+                    if (!c.ports().contains(target)) {
+                        problems.add(where + " has readyWhen port '" + target + "', which it does not declare (declared: "
+                                + (c.ports().isEmpty() ? "none" : String.join(", ", c.ports())) + "): declare it in its ports");
+                    }
+                }
+                case LOG -> {
+                    try {
+                        Pattern.compile(target);
+                    } catch (java.util.regex.PatternSyntaxException e) {
+                        problems.add(where + " has readyWhen log '" + target + "', which is no regular expression: "
+                                + e.getDescription());
+                    }
+                }
+                case HTTP -> {
+                    if (!target.startsWith("http://") && !target.startsWith("https://")) {
+                        problems.add(where + " has readyWhen http '" + target + "': give a URL starting with http://, such as "
+                                + "http://127.0.0.1:{port:http}/health");
+                    }
+                }
+                default -> throw new IllegalStateException(probe.toString());
+            }
+        }
     }
 
     /** Finds one dependency cycle, written as {@code a -> b -> a}. */

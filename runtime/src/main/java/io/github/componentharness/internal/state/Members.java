@@ -39,6 +39,14 @@ final class Members {
      * returning a boolean) called {@code name}, searched from the object's class upwards.
      */
     static Optional<Object> read(Object target, String name) {
+        if (target instanceof StaticFields) {
+            Field field = instanceField(target, name);
+            if (field == null) {
+                return Optional.empty();
+            }
+            Object value = get(field, target);
+            return Optional.of(value == null ? NULL : value);
+        }
         for (Class<?> type = target.getClass(); type != null && isUserClass(type); type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
                 if (field.getName().equals(name) && !Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
@@ -84,22 +92,25 @@ final class Members {
 
     /** The instance field called {@code name} that the object's own classes declare, or {@code null}. */
     static Field instanceField(Object target, String name) {
-        for (Class<?> type = target.getClass(); type != null && isUserClass(type); type = type.getSuperclass()) {
-            for (Field field : type.getDeclaredFields()) {
-                if (field.getName().equals(name) && !Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
-                    return field;
-                }
+        for (Field field : fields(target)) {
+            if (field.getName().equals(name)) {
+                return field;
             }
         }
         return null;
     }
 
-    /** The instance fields that the object's own classes declare, in declaration order. */
+    /**
+     * The instance fields that the object's own classes declare, in declaration order; for
+     * {@link StaticFields}, the static ones of its class.
+     */
     static List<Field> fields(Object target) {
+        boolean statics = target instanceof StaticFields;
         List<Field> fields = new ArrayList<>();
-        for (Class<?> type = target.getClass(); type != null && isUserClass(type); type = type.getSuperclass()) {
+        Class<?> start = statics ? ((StaticFields) target).type() : target.getClass();
+        for (Class<?> type = start; type != null && isUserClass(type); type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
-                if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
+                if (Modifier.isStatic(field.getModifiers()) == statics && !field.isSynthetic()) {
                     fields.add(field);
                 }
             }
@@ -110,7 +121,7 @@ final class Members {
     static Object get(Field field, Object target) {
         try {
             field.setAccessible(true);
-            return field.get(target);
+            return field.get(Modifier.isStatic(field.getModifiers()) ? null : target);
         } catch (IllegalAccessException | InaccessibleObjectException e) {
             throw new StateException("cannot read field '" + field.getName() + "' of " + field.getDeclaringClass().getName()
                     + ": " + e.getMessage() + " (open its package to io.github.componentharness)");

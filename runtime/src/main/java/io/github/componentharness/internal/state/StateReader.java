@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Looks up a component's state by key: a published value first, else a field or no-arg getter
- * that the component's class declares; a dotted path reaches into maps, lists, records and the
+ * that the component's class declares, else a static field of it (a main class has only those); a dotted path reaches into maps, lists, records and the
  * user's own objects. Results are in their JSON form (see {@link JsonValues}).
  */
 public final class StateReader {
@@ -113,11 +113,18 @@ public final class StateReader {
                     + "' yet: its object is still being created");
         }
         Optional<Object> member = Members.read(component, name);
+        if (member.isEmpty() && !(component instanceof StaticFields)) {
+            // Real code keeps counters and singletons in statics too.
+            member = Members.read(new StaticFields(component.getClass()), name);
+        }
         if (member.isPresent()) {
             return unwrapNull(member.get());
         }
         TreeSet<String> known = new TreeSet<>(published.keySet());
         Members.fields(component).forEach(f -> known.add(f.getName()));
+        if (!(component instanceof StaticFields)) {
+            Members.fields(new StaticFields(component.getClass())).forEach(f -> known.add(f.getName()));
+        }
         throw new StateException.Absent("component '" + componentName + "' has no state '" + name + "' (published or fields: "
                 + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
     }

@@ -45,7 +45,7 @@ class ControlRequestFuzzTest {
         engine = new ThreadHarness(HarnessSpec.builder()
                 .component("counter", Counter.class)
                 .component("idle", Idle.class)
-                .build(), ControlRequestFuzzTest.class.getClassLoader(), null);
+                .build(), ControlRequestFuzzTest.class.getClassLoader(), null, io.github.componentharness.Isolation.SHARED);
         engine.startAll();
         operations = new Operations(new ThreadHost(engine), TOKEN, () -> { });
     }

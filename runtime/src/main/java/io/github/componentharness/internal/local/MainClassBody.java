@@ -1,0 +1,117 @@
+package io.github.componentharness.internal.local;
+
+import io.github.componentharness.Component;
+import io.github.componentharness.ComponentContext;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a {@code main} as an instance's body, with JVM semantics: the instance lives while its
+ * main or any non-daemon thread it started lives. Asked to stop, it runs the declared stop main,
+ * then the shutdown hooks the instance registered, then interrupts the instance's threads, on a
+ * thread of the instance's own; the body returns once the instance's non-daemon threads are gone.
+ */
+final class MainClassBody implements Component {
+
+    private final Class<?> mainClass;
+    private final Method main;
+    private final List<String> args;
+    private final Method stopMain;
+    private final List<String> stopArgs;
+    private final ClassLoader isolatedLoader;
+
+    /**
+     * @param stopMain the main to call with {@code stopArgs} when the instance is asked to stop, or {@code null}
+     * @param isolatedLoader the run's own class loader, or {@code null} when it shares the harness's
+     */
+    MainClassBody(Class<?> mainClass, Method main, List<String> args, Method stopMain, List<String> stopArgs,
+            ClassLoader isolatedLoader) {
+        this.mainClass = mainClass;
+        this.main = main;
+        this.args = List.copyOf(args);
+        this.stopMain = stopMain;
+        this.stopArgs = List.copyOf(stopArgs);
+        this.isolatedLoader = isolatedLoader;
+    }
+
+    /** The class whose static fields are the instance's state. */
+    Class<?> mainClass() {
+        return mainClass;
+    }
+
+    @Override
+    public void run(ComponentContext ctx) throws Exception {
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
+        Thread body = Thread.currentThread();
+        ctx.onStop(() -> {
+            Thread stopper = new Thread(group, () -> stop(ctx, group), ctx.name() + "-stop");
+            stopper.setContextClassLoader(body.getContextClassLoader());
+            stopper.setDaemon(false);
+            stopper.start();
+        });
+        ctx.ready();
+        try {
+            main.invoke(null, (Object) args.toArray(String[]::new));
+        } catch (InvocationTargetException e) {
+            if (!ctx.stopping()) {
+                throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+            }
+        }
+        awaitNonDaemonThreads(group);
+    }
+
+    /** Returns once no other non-daemon thread of the group lives; interrupts do not end the wait. */
+    private static void awaitNonDaemonThreads(ThreadGroup group) {
+        boolean interrupted = false;
+        while (true) {
+            List<Thread> others = new ArrayList<>();
+            for (Thread t : ThreadDumps.liveThreads(group)) {
+                if (t != Thread.currentThread() && !t.isDaemon()) {
+                    others.add(t);
+                }
+            }
+            if (others.isEmpty()) {
+                break;
+            }
+            try {
+                others.get(0).join();
+            } catch (InterruptedException e) {
+                // The stop interrupts every thread of the instance, this one too: waiting goes on.
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stop(ComponentContext ctx, ThreadGroup group) {
+        if (stopMain != null) {
+            try {
+                stopMain.invoke(null, (Object) stopArgs.toArray(String[]::new));
+            } catch (InvocationTargetException e) {
+                ctx.log().log(System.Logger.Level.WARNING, "its stop command " + stopMain.getDeclaringClass().getName() + " "
+                        + String.join(" ", stopArgs) + " threw " + e.getCause(), e.getCause());
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                ctx.log().log(System.Logger.Level.WARNING, "its stop command could not be called: " + e, e);
+            }
+        }
+        List<Thread> hooks = ShutdownHooks.take(group, isolatedLoader, ctx.name());
+        hooks.forEach(Thread::start);
+        for (Thread hook : hooks) {
+            try {
+                hook.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (Thread t : ThreadDumps.liveThreads(group)) {
+            if (t != Thread.currentThread()) {
+                t.interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.github.componentharness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import adoptfixture.EchoMain;
+import adoptfixture.QuietMain;
+import adoptfixture.StaticCounter;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Code not written for the harness: main classes, probes, stop commands, hooks, isolation. */
+@Timeout(60)
+class AdoptionTest {
+
+    @TempDir
+    Path logs;
+
+    private HarnessSpec echo(Isolation isolation) {
+        return HarnessSpec.builder().logDir(logs).failOnLeak(true).isolation(isolation)
+                .mainClass("echo", EchoMain.class.getName(), c -> c.ports("tcp").replicas(2)
+                        .args("--greeting", "hello from {name}")
+                        .systemProperty("echo.port", "{port:tcp}")
+                        .systemProperty("echo.who", "replica {replica}")
+                        .readyWhenPort("tcp")
+                        .readyWhenLog("echo serving on \\d+")
+                        .stopArgs("--stop", "{port:tcp}"))
+                .build();
+    }
+
+    private static String ask(int port) throws IOException {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+                PrintWriter out = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8);
+                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
+            out.println("hi");
+            return in.readLine();
+        }
+    }
+
+    @Test
+    void isolatedMainClassReplicasHaveTheirOwnStaticsPropertiesAndArgs() throws Exception {
+        try (LocalHarness h = Harness.start(echo(Isolation.INSTANCE))) {
+            assertThat(ask(h.port("echo-1", "tcp"))).isEqualTo("hello from echo-1 replica 1 #1");
+            assertThat(ask(h.port("echo-1", "tcp"))).isEqualTo("hello from echo-1 replica 1 #2");
+            assertThat(ask(h.port("echo-2", "tcp"))).isEqualTo("hello from echo-2 replica 2 #1");
+            assertThat(h.state("echo-1", "requests")).isEqualTo(2L);
+            assertThat(h.state("echo-2", "requests")).isEqualTo(1L);
+            assertThat(h.snapshot("echo-2")).containsEntry("greeting", "hello from echo-2");
+            // The JVM's own properties are untouched: the values were the instances' alone.
+            assertThat(System.getProperty("echo.port")).isNull();
+
+            h.restart("echo-1");
+
+            assertThat(h.state("echo-1", "requests")).isEqualTo(0L);
+            assertThat(ask(h.port("echo-1", "tcp"))).isEqualTo("hello from echo-1 replica 1 #1");
+            assertThat(h.state("echo-2", "requests")).isEqualTo(1L);
+            assertThatThrownBy(() -> h.component("echo-1", EchoMain.class)).hasMessageContaining("main class")
+                    .hasMessageContaining("state(\"echo-1\", key)");
+            h.close();
+            assertThat(h.status().values()).containsOnly(Status.STOPPED);
+            assertThat(h.problems()).isEmpty();
+        }
+        // Stopped by its stop command; then the hook it registered ran, as SIGTERM would run it.
+        String log = Files.readString(logs.resolve("echo-1.log"));
+        assertThat(log).contains("shutdown hook ran, requests 2", "shutdown hook ran, requests 1");
+        assertThat(Files.readString(logs.resolve("echo-2.log"))).contains("shutdown hook ran, requests 1");
+    }
+
+    @Test
+    void anHttpServerThatOutlivesItsMainIsStoppedByItsHookAndRestartsOnTheSamePort() throws Exception {
+        try (LocalHarness h = Harness.start(HarnessSpec.builder().logDir(logs).failOnLeak(true).isolation(Isolation.INSTANCE)
+                .mainClass("greeter", adoptfixture.GreetingApp.class.getName(), c -> c.ports("http")
+                        .systemProperty("server.port", "{port:http}")
+                        .readyWhenHttp("http://127.0.0.1:{port:http}/health"))
+                .build())) {
+            // From a daemon thread, as the control port's workers restart: the main's threads must not turn daemon.
+            Thread restarter = new Thread(() -> h.restart("greeter"));
+            restarter.setDaemon(true);
+            restarter.start();
+            restarter.join();
+            assertThat(h.status("greeter")).isEqualTo(Status.RUNNING);
+            h.close();
+            assertThat(h.problems()).isEmpty();
+        }
+        assertThat(Files.readString(logs.resolve("greeter.log"))).doesNotContain("WARNING")
+                .contains("GreetingApp stopped after 0 requests");
+    }
+
+    @Test
+    void sharedReplicasShareTheirStatics() throws Exception {
+        try (LocalHarness h = Harness.start(HarnessSpec.builder().isolation(Isolation.SHARED)
+                .component("counter", StaticCounter.class, c -> c.replicas(3)).build())) {
+            assertThat(h.state("counter-1", "started")).isEqualTo(3L);
+            assertThat(h.state("counter-3", "started")).isEqualTo(3L);
+        }
+    }
+
+    @Test
+    void isolatedComponentReplicasEachSeeTheirOwnStaticAndARestartStartsAfresh() {
+        try (LocalHarness h = Harness.start(HarnessSpec.builder().isolation(Isolation.INSTANCE)
+                .component("counter", StaticCounter.class.getName(), c -> c.replicas(3)).build())) {
+            for (String replica : new String[] {"counter-1", "counter-2", "counter-3"}) {
+                assertThat(h.state(replica, "started")).isEqualTo(1L);
+                assertThat(h.state(replica, "seen")).isEqualTo(1L);
+            }
+            h.restart("counter-2");
+            assertThat(h.state("counter-2", "started")).isEqualTo(1L);
+            assertThatThrownBy(() -> h.component("counter-1", StaticCounter.class)).hasMessageContaining("isolated");
+        }
+    }
+
+    @Test
+    void aProbeThatNeverHoldsIsReportedWithItsLastResult() throws IOException {
+        int unused;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            unused = s.getLocalPort();
+        }
+        int port = unused;
+        assertThatThrownBy(() -> Harness.start(HarnessSpec.builder().startTimeout(Duration.ofSeconds(1))
+                .mainClass("quiet", QuietMain.class, c -> c.args("starting up")
+                        .readyWhenLog("^started$")
+                        .readyWhenHttp("http://127.0.0.1:" + port + "/health"))
+                .build()))
+                .isInstanceOf(HarnessTimeoutException.class)
+                .hasMessageContaining("Component 'quiet' was not ready within 1s")
+                .hasMessageContaining("readyWhen log '^started$': no line of its output matched yet")
+                .hasMessageContaining("readyWhen http 'http://127.0.0.1:" + port + "/health': java.net.ConnectException")
+                .hasMessageContaining("check that its readyWhen describes how it serves");
+    }
+
+    @Test
+    void aLogProbeHoldsOnceALineMatches() {
+        try (LocalHarness h = Harness.start(HarnessSpec.builder()
+                .mainClass("quiet", QuietMain.class, c -> c.args("Server started in 3 ms").readyWhenLog("started in \\d+ ms"))
+                .build())) {
+            assertThat(h.status("quiet")).isEqualTo(Status.RUNNING);
+        }
+    }
+
+    @Test
+    void mistakesAreFoundBeforeAnythingStarts() {
+        assertThatThrownBy(() -> HarnessSpec.builder()
+                .mainClass("db", "org.example.Db", c -> c.ports("tcp").args("-port", "{port:tcpp}", "{prot:tcp}")
+                        .readyWhenPort("http").systemProperty("peer", "{port:cache-3.rpc}"))
+                .component("cache", StaticCounter.class, c -> c.replicas(2).args("x").stopArgs("y"))
+                .build())
+                .hasMessageContaining("component 'db' uses {port:tcpp} in its args: it declares no port 'tcpp' (declared: tcp)")
+                .hasMessageContaining("component 'db' uses {prot:tcp} in its args: unknown placeholder")
+                .hasMessageContaining("component 'db' has readyWhen port 'http', which it does not declare")
+                .hasMessageContaining("component 'db' uses {port:cache-3.rpc} in its systemProperties peer: there is no "
+                        + "instance 'cache-3'")
+                .hasMessageContaining("component 'cache' has args, but only a mainClass takes them")
+                .hasMessageContaining("component 'cache' has a stop command, but only a mainClass takes one");
+    }
+
+    @Test
+    void aMainClassWithoutMainIsRefusedByName() {
+        assertThatThrownBy(() -> Harness.start(HarnessSpec.builder()
+                .mainClass("counter", StaticCounter.class, c -> { }).build()))
+                .hasMessageContaining("component 'counter': main class adoptfixture.StaticCounter has no public static void "
+                        + "main(String[])");
+        assertThatThrownBy(() -> Harness.start(HarnessSpec.builder()
+                .component("echo", EchoMain.class.getName(), c -> { }).build()))
+                .hasMessageContaining("does not implement io.github.componentharness.Component")
+                .hasMessageContaining("declare it as a mainClass");
+    }
+}
