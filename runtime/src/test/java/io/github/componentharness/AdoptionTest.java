@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import adoptfixture.EchoMain;
+import adoptfixture.ExitingMain;
 import adoptfixture.QuietMain;
 import adoptfixture.StaticCounter;
 import java.io.BufferedReader;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +101,50 @@ class AdoptionTest {
     }
 
     @Test
+    void systemExitOfAnIsolatedInstanceEndsThatInstanceOnly() throws Exception {
+        assertThatThrownBy(() -> Harness.start(HarnessSpec.builder().isolation(Isolation.INSTANCE)
+                .mainClass("exiter", ExitingMain.class.getName(), c -> c.args("now", "3").readyWhenLog("never printed"))
+                .build()))
+                .hasMessageContaining("Component 'exiter' failed to start: component 'exiter' called System.exit(3)");
+
+        try (LocalHarness h = Harness.start(HarnessSpec.builder().isolation(Isolation.INSTANCE).failOnLeak(true)
+                .mainClass("exiter", ExitingMain.class.getName(), c -> c.ports("tcp").args("serve", "{port:tcp}"))
+                .component("bystander", StaticCounter.class.getName(), c -> { })
+                .build())) {
+            new Socket(InetAddress.getLoopbackAddress(), h.port("exiter", "tcp")).close();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> h.status("exiter") == Status.STOPPED);
+            assertThat(h.status("bystander")).isEqualTo(Status.RUNNING);
+            h.close();
+            assertThat(h.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void aComponentWithAProbeIsRunningOnlyOnceItSignalledAndItsPortServes() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        // StaticCounter calls ctx.ready() at once but serves no port: its probe never holds.
+        assertThatThrownBy(() -> Harness.start(HarnessSpec.builder().startTimeout(Duration.ofMillis(500))
+                .component("counter", StaticCounter.class, c -> c.ports("rpc").readyWhenPort("rpc")).build()))
+                .hasMessageContaining("Component 'counter' was not ready within 500ms (status STARTING), readyWhen port 'rpc'");
+        com.sun.net.httpserver.HttpServer health = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        health.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        health.start();
+        try (LocalHarness h = Harness.start(HarnessSpec.builder()
+                .component("counter", StaticCounter.class, c -> c.readyWhenHttp("http://127.0.0.1:" + port + "/health")).build())) {
+            assertThat(h.status("counter")).isEqualTo(Status.RUNNING);
+        } finally {
+            health.stop(0);
+        }
+    }
+
+    @Test
     void sharedReplicasShareTheirStatics() throws Exception {
         try (LocalHarness h = Harness.start(HarnessSpec.builder().isolation(Isolation.SHARED)
                 .component("counter", StaticCounter.class, c -> c.replicas(3)).build())) {
@@ -128,7 +174,8 @@ class AdoptionTest {
             unused = s.getLocalPort();
         }
         int port = unused;
-        assertThatThrownBy(() -> Harness.start(HarnessSpec.builder().startTimeout(Duration.ofSeconds(1))
+        // QuietMain ends only when interrupted, which its stop does after half the stop timeout.
+        assertThatThrownBy(() -> Harness.start(HarnessSpec.builder().startTimeout(Duration.ofSeconds(1)).stopTimeout(Duration.ofSeconds(1))
                 .mainClass("quiet", QuietMain.class, c -> c.args("starting up")
                         .readyWhenLog("^started$")
                         .readyWhenHttp("http://127.0.0.1:" + port + "/health"))
@@ -142,7 +189,7 @@ class AdoptionTest {
 
     @Test
     void aLogProbeHoldsOnceALineMatches() {
-        try (LocalHarness h = Harness.start(HarnessSpec.builder()
+        try (LocalHarness h = Harness.start(HarnessSpec.builder().stopTimeout(Duration.ofSeconds(1))
                 .mainClass("quiet", QuietMain.class, c -> c.args("Server started in 3 ms").readyWhenLog("started in \\d+ ms"))
                 .build())) {
             assertThat(h.status("quiet")).isEqualTo(Status.RUNNING);

@@ -23,7 +23,8 @@ public final class BenchmarkRun {
     static final List<String> REQUIRED_KEYS = List.of("seed500_threads_s", "seed500_processes_s", "cycle30_ms",
             "ready30_threads_ms", "ready30_processes_ms", "rss30_threads_mib", "rss30_processes_mib", "query_p50_us",
             "raw_zmq_p50_us", "jmx_p50_us", "query_rps", "jmx_rps", "verify_overhead_s", "teardown30_ms", "query_rps_vs_bare",
-            "await_lag_published_ms", "await_lag_field_ms", "await_lag_jmx_poll_ms");
+            "await_lag_published_ms", "await_lag_field_ms", "await_lag_jmx_poll_ms", "ready30_isolated_ms",
+            "ready30_shared_ms", "rss30_isolated_mib", "rss30_shared_mib");
 
     private BenchmarkRun() {
     }
@@ -56,6 +57,7 @@ public final class BenchmarkRun {
         System.out.println((quick ? "Quick" : "Full") + " benchmark run; results in " + out);
         sections.seed500();
         sections.readyAndMemory();
+        sections.isolation();
         sections.jmh();
         sections.awaitLag();
         VerifyOverhead.Result verify = new VerifyOverhead(root, work.resolve("verify"), line -> System.out.println("  " + line))

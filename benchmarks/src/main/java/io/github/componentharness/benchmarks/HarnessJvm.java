@@ -1,19 +1,22 @@
 package io.github.componentharness.benchmarks;
 
+import com.example.bench.TrivialComponent;
+import com.example.bench.ZmqServer;
 import io.github.componentharness.HarnessSpec;
+import io.github.componentharness.Isolation;
 import io.github.componentharness.internal.control.Tokens;
-import io.github.componentharness.internal.process.ChildJvm;
 import io.github.componentharness.internal.fork.ForkSettings;
+import io.github.componentharness.internal.fork.HarnessMain;
 import io.github.componentharness.internal.fork.HarnessProcess;
 import io.github.componentharness.internal.fork.OwnerOnlyFiles;
-import io.github.componentharness.internal.fork.HarnessMain;
 import io.github.componentharness.internal.fork.StatusFiles;
+import io.github.componentharness.internal.process.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 import java.util.OptionalLong;
 
 /**
@@ -38,6 +41,15 @@ final class HarnessJvm implements AutoCloseable {
         HarnessSpec.Builder b = HarnessSpec.builder().mode(mode);
         for (int i = 1; i <= components; i++) {
             b.component("c" + i, TrivialComponent.class, c -> c.ports("rpc"));
+        }
+        return b.build();
+    }
+
+    /** {@code components} quickstart-like ZeroMQ servers in thread mode, isolated or sharing their classes. */
+    static HarnessSpec zmqServers(int components, Isolation isolation) {
+        HarnessSpec.Builder b = HarnessSpec.builder().isolation(isolation);
+        for (int i = 1; i <= components; i++) {
+            b.component("z" + i, ZmqServer.class, c -> c.ports("rpc"));
         }
         return b.build();
     }

@@ -2,6 +2,7 @@ package io.github.componentharness.benchmarks;
 
 import io.github.componentharness.Harness;
 import io.github.componentharness.HarnessSpec;
+import io.github.componentharness.Isolation;
 import io.github.componentharness.LocalHarness;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -128,6 +129,45 @@ final class Sections {
             }
             log.accept(String.format("%d components: ready %s vs %s ms, peak RSS %s vs %s MiB", n, threadsReady.format(),
                     processesReady.format(), threadsRss.format(), processesRss.format()));
+        }
+    }
+
+    /**
+     * What a class loader per instance costs: time to ready and peak memory of 1, 10 and 30
+     * ZeroMQ servers in thread mode, isolated (each loads jeromq again) vs sharing their classes.
+     */
+    void isolation() throws IOException, InterruptedException {
+        for (int n : new int[] {1, 10, 30}) {
+            Map<Isolation, List<Double>> ready = new LinkedHashMap<>();
+            Map<Isolation, List<Double>> rss = new LinkedHashMap<>();
+            for (int round = 0; round < budget.readyRounds(); round++) {
+                for (Isolation isolation : Isolation.values()) {
+                    try (HarnessJvm jvm = HarnessJvm.launch(HarnessJvm.zmqServers(n, isolation),
+                            work.resolve("isolation-" + isolation.configName()))) {
+                        ready.computeIfAbsent(isolation, i -> new ArrayList<>()).add(jvm.awaitReady());
+                        rss.computeIfAbsent(isolation, i -> new ArrayList<>()).add(jvm.peakRssMib());
+                        jvm.stop();
+                    }
+                }
+            }
+            Stats isolatedReady = Stats.of(ready.get(Isolation.INSTANCE));
+            Stats sharedReady = Stats.of(ready.get(Isolation.SHARED));
+            Stats isolatedRss = Stats.of(rss.get(Isolation.INSTANCE));
+            Stats sharedRss = Stats.of(rss.get(Isolation.SHARED));
+            figures.add(new Figure("isolation_ready" + n, "Ready, " + n + " ZeroMQ servers: isolated vs shared",
+                    "Time to ready, " + n + " ZeroMQ server" + (n == 1 ? "" : "s") + " in threads, a class loader each, JVM start included",
+                    "ms", isolatedReady, "the same sharing their classes", sharedReady, false, Double.NaN, Double.NaN, "none (the cost)"));
+            figures.add(new Figure("isolation_rss" + n, "Peak memory, " + n + " ZeroMQ servers: isolated vs shared",
+                    "Peak memory (RSS), " + n + " ZeroMQ server" + (n == 1 ? "" : "s") + " in threads, a class loader each",
+                    "MiB", isolatedRss, "the same sharing their classes", sharedRss, false, Double.NaN, Double.NaN, "none (the cost)"));
+            if (n == 30) {
+                headline.put("ready30_isolated_ms", Stats.round(isolatedReady.median()));
+                headline.put("ready30_shared_ms", Stats.round(sharedReady.median()));
+                headline.put("rss30_isolated_mib", Stats.round(isolatedRss.median()));
+                headline.put("rss30_shared_mib", Stats.round(sharedRss.median()));
+            }
+            log.accept(String.format("isolation, %d ZeroMQ servers: ready %s vs %s ms shared, peak RSS %s vs %s MiB shared", n,
+                    isolatedReady.format(), sharedReady.format(), isolatedRss.format(), sharedRss.format()));
         }
     }
 

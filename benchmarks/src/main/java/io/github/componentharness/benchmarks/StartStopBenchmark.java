@@ -1,5 +1,6 @@
 package io.github.componentharness.benchmarks;
 
+import com.example.bench.TrivialComponent;
 import io.github.componentharness.Harness;
 import io.github.componentharness.HarnessSpec;
 import io.github.componentharness.LocalHarness;

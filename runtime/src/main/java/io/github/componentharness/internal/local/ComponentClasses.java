@@ -133,8 +133,10 @@ public final class ComponentClasses {
      * reported as the instance's failure to be created.
      *
      * @param resolve resolves the placeholders of args for this run
+     * @param stopTimeout the harness's, of which a main's threads get half to end before its main thread is interrupted
      */
-    Component create(ComponentSpec spec, String instanceName, ClassLoader runLoader, UnaryOperator<String> resolve) {
+    Component create(ComponentSpec spec, String instanceName, ClassLoader runLoader, UnaryOperator<String> resolve,
+            java.time.Duration stopTimeout) {
         String className = spec.className();
         Class<?> type;
         try {
@@ -149,7 +151,7 @@ public final class ComponentClasses {
                     + " cannot be loaded or initialised: " + e, e);
         }
         if (spec.kind() == ComponentSpec.Kind.MAIN) {
-            return mainBody(spec, instanceName, type, runLoader, resolve);
+            return mainBody(spec, instanceName, type, runLoader, resolve, stopTimeout.dividedBy(2));
         }
         try {
             Constructor<?> constructor = type.getDeclaredConstructor();
@@ -167,7 +169,7 @@ public final class ComponentClasses {
     }
 
     private Component mainBody(ComponentSpec spec, String instanceName, Class<?> type, ClassLoader runLoader,
-            UnaryOperator<String> resolve) {
+            UnaryOperator<String> resolve, java.time.Duration mainGrace) {
         try {
             Method main = mainOf(type);
             Method stopMain = null;
@@ -178,7 +180,7 @@ public final class ComponentClasses {
                 stopArgs = stop.args().stream().map(resolve).toList();
             }
             return new MainClassBody(type, main, spec.args().stream().map(resolve).toList(), stopMain, stopArgs,
-                    runLoader == loader ? null : runLoader);
+                    runLoader == loader ? null : runLoader, mainGrace);
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             throw new HarnessException("component '" + instanceName + "' could not be prepared: " + e, e);
         }

@@ -1,6 +1,7 @@
 package io.github.componentharness.internal.local;
 
 import io.github.componentharness.Component;
+import io.github.componentharness.HarnessException;
 import io.github.componentharness.Status;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -36,6 +37,8 @@ public final class ComponentRun {
     private volatile Component component;
     private volatile Readiness readiness;
     private volatile boolean readyAsked;
+    /** The status an isolated instance passed to {@code System.exit}, once it did. */
+    private volatile Integer exitStatus;
     private final RunContext context;
     private final ThreadGroup group;
     private final Thread thread;
@@ -68,6 +71,9 @@ public final class ComponentRun {
         // As a JVM's main thread: whatever starts it (a daemon worker of the control port on a
         // restart), its threads inherit this, and a main class lives while non-daemon threads do.
         this.thread.setDaemon(false);
+        if (isolated) {
+            InstanceExits.register(loader, this::exited);
+        }
     }
 
     public String name() {
@@ -168,6 +174,17 @@ public final class ComponentRun {
         } catch (Throwable t) {
             failure = t;
         }
+        Integer exit = exitStatus;
+        if (exit != null) {
+            // Ended as its own JVM would have: stopped, or failed with the status it gave.
+            if (exit == 0) {
+                transition(Status.STOPPED, null);
+            } else {
+                transition(Status.FAILED, new HarnessException("component '" + instance.name() + "' called System.exit(" + exit
+                        + "): it ended, as its own JVM would have; see its log for why"));
+            }
+            return;
+        }
         if (failure != null && !stopRequested()) {
             context.log().log(System.Logger.Level.ERROR, "failed", failure);
             transition(Status.FAILED, failure);
@@ -184,6 +201,20 @@ public final class ComponentRun {
             }
             transition(Status.STOPPED, null);
         }
+    }
+
+    /**
+     * An isolated instance called {@code System.exit}: it stops (its stop runs on a thread of its
+     * own, hooks included), and its status follows the exit status once its thread ends.
+     */
+    private void exited(int status) {
+        if (exitStatus != null) {
+            return;
+        }
+        exitStatus = status;
+        context.log().log(status == 0 ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+                "called System.exit(" + status + "): it stops, as its own JVM would; the harness and the others go on");
+        requestStop();
     }
 
     /** The component's own signal; with probes, it is RUNNING once they hold too. */
@@ -296,6 +327,9 @@ public final class ComponentRun {
             return;
         }
         InstanceProperties.unregister(group);
+        if (isolated) {
+            InstanceExits.unregister(loader);
+        }
         if (isolated && loader instanceof java.io.Closeable) {
             try {
                 ((java.io.Closeable) loader).close();

@@ -1,7 +1,12 @@
 package io.github.componentharness.internal.local;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.security.CodeSigner;
+import java.security.CodeSource;
 import java.util.List;
 
 /**
@@ -27,7 +32,7 @@ final class InstanceClassLoader extends URLClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (name.startsWith(RUNTIME_PACKAGE)) {
+        if (name.startsWith(RUNTIME_PACKAGE) && isRuntimeClass(name)) {
             return harnessLoader.loadClass(name);
         }
         try {
@@ -41,6 +46,70 @@ final class InstanceClassLoader extends URLClassLoader {
             }
             throw e;
         }
+    }
+
+    /**
+     * Defines the application's classes as {@link URLClassLoader} does, except those that call
+     * {@code System.exit} and the like, which are defined with those calls redirected to
+     * {@link InstanceExits}: an instance's exit ends the instance, not the harness.
+     */
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        URL resource = findResource(name.replace('.', '/') + ".class");
+        if (resource == null) {
+            throw new ClassNotFoundException(name);
+        }
+        byte[] bytes;
+        try (InputStream in = resource.openStream()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name + ": cannot read " + resource, e);
+        }
+        byte[] rewritten = ExitRedirect.mayExit(bytes) ? ExitRedirect.rewrite(bytes) : null;
+        if (rewritten == null) {
+            return super.findClass(name);
+        }
+        String pkg = packageOf(name);
+        if (!pkg.isEmpty() && getDefinedPackage(pkg) == null) {
+            try {
+                definePackage(pkg, null, null, null, null, null, null, null);
+            } catch (IllegalArgumentException definedMeanwhile) {
+                // Another thread of this parallel-capable loader defined it first.
+            }
+        }
+        return defineClass(name, rewritten, 0, rewritten.length, new CodeSource(codeBase(resource), (CodeSigner[]) null));
+    }
+
+    /** The jar or directory a class file came from, as its code source. */
+    private static URL codeBase(URL resource) {
+        try {
+            if ("jar".equals(resource.getProtocol())) {
+                return ((JarURLConnection) resource.openConnection()).getJarFileURL();
+            }
+            return resource;
+        } catch (IOException e) {
+            return resource;
+        }
+    }
+
+    /**
+     * Whether the harness's loader finds the class in the runtime's own jar (or classes folder):
+     * an application's class in a package under {@code io.github.componentharness} is the
+     * application's, and isolated like any other.
+     */
+    private boolean isRuntimeClass(String name) {
+        URL resource = harnessLoader.getResource(name.replace('.', '/') + ".class");
+        return resource != null && resource.toString().contains(RUNTIME_LOCATION);
+    }
+
+    /** Where the runtime's classes are, as it appears in their resource URLs. */
+    private static final String RUNTIME_LOCATION = runtimeLocation();
+
+    private static String runtimeLocation() {
+        URL own = InstanceClassLoader.class.getResource(InstanceClassLoader.class.getSimpleName() + ".class");
+        String text = String.valueOf(own);
+        // .../harness-runtime.jar!/io/github/... or .../target/classes/io/github/...: keep what precedes the package path.
+        return text.substring(0, text.indexOf(InstanceClassLoader.class.getName().replace('.', '/')));
     }
 
     private static String packageOf(String className) {

@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * Runs a {@code main} as an instance's body, with JVM semantics: the instance lives while its
  * main or any non-daemon thread it started lives. Asked to stop, it runs the declared stop main,
- * then the shutdown hooks the instance registered, then interrupts the instance's threads, on a
- * thread of the instance's own; the body returns once the instance's non-daemon threads are gone.
+ * then the shutdown hooks the instance registered, then interrupts the instance's other threads
+ * and, if it has not ended within a grace, its main thread, all on a thread of the instance's own;
+ * the body returns once the instance's non-daemon threads are gone.
  */
 final class MainClassBody implements Component {
 
@@ -21,13 +22,19 @@ final class MainClassBody implements Component {
     private final Method stopMain;
     private final List<String> stopArgs;
     private final ClassLoader isolatedLoader;
+    private final java.time.Duration mainGrace;
+    /** Whether the main has returned (or thrown), so the body thread only waits for the others. */
+    private volatile boolean mainEnded;
 
     /**
      * @param stopMain the main to call with {@code stopArgs} when the instance is asked to stop, or {@code null}
      * @param isolatedLoader the run's own class loader, or {@code null} when it shares the harness's
+     * @param mainGrace how long the other threads get to end after their interrupt before the main
+     *     thread is interrupted too
      */
     MainClassBody(Class<?> mainClass, Method main, List<String> args, Method stopMain, List<String> stopArgs,
-            ClassLoader isolatedLoader) {
+            ClassLoader isolatedLoader, java.time.Duration mainGrace) {
+        this.mainGrace = mainGrace;
         this.mainClass = mainClass;
         this.main = main;
         this.args = List.copyOf(args);
@@ -46,7 +53,7 @@ final class MainClassBody implements Component {
         ThreadGroup group = Thread.currentThread().getThreadGroup();
         Thread body = Thread.currentThread();
         ctx.onStop(() -> {
-            Thread stopper = new Thread(group, () -> stop(ctx, group), ctx.name() + "-stop");
+            Thread stopper = new Thread(group, () -> stop(ctx, group, body), ctx.name() + "-stop");
             stopper.setContextClassLoader(body.getContextClassLoader());
             stopper.setDaemon(false);
             stopper.start();
@@ -58,6 +65,8 @@ final class MainClassBody implements Component {
             if (!ctx.stopping()) {
                 throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
             }
+        } finally {
+            mainEnded = true;
         }
         awaitNonDaemonThreads(group);
     }
@@ -87,7 +96,7 @@ final class MainClassBody implements Component {
         }
     }
 
-    private void stop(ComponentContext ctx, ThreadGroup group) {
+    private void stop(ComponentContext ctx, ThreadGroup group, Thread body) {
         if (stopMain != null) {
             try {
                 stopMain.invoke(null, (Object) stopArgs.toArray(String[]::new));
@@ -108,10 +117,35 @@ final class MainClassBody implements Component {
                 break;
             }
         }
+        // The main thread last, and only if it did not end by itself within the grace: a server's
+        // main often waits for its workers to end (ZooKeeper's for its request threads to fail),
+        // then shuts down in order; interrupted early, it skips that.
+        List<Thread> others = new ArrayList<>();
         for (Thread t : ThreadDumps.liveThreads(group)) {
-            if (t != Thread.currentThread()) {
+            if (t != Thread.currentThread() && t != body) {
                 t.interrupt();
+                if (!t.isDaemon()) {
+                    others.add(t);
+                }
             }
+        }
+        if (!mainEnded) {
+            others.add(body);
+        }
+        long deadline = System.nanoTime() + mainGrace.toNanos();
+        for (Thread t : others) {
+            long left = deadline - System.nanoTime();
+            try {
+                if (left > 0) {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedJoin(t, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!mainEnded && body.isAlive()) {
+            body.interrupt();
         }
     }
 }

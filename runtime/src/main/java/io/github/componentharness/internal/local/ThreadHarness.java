@@ -169,7 +169,8 @@ public final class ThreadHarness implements RunContext.Services {
         boolean isolated = spec.isolationOf(i.spec(), defaultIsolation) == Isolation.INSTANCE;
         ClassLoader loader = isolated ? new InstanceClassLoader(i.name(), applicationClassPath(), classes.loader())
                 : classes.loader();
-        ComponentRun run = new ComponentRun(i, number, ctx -> classes.create(i.spec(), i.name(), loader, ctx::resolve),
+        ComponentRun run = new ComponentRun(i, number, ctx -> classes.create(i.spec(), i.name(), loader, ctx::resolve,
+                spec.stopTimeout()),
                 loader, isolated, this, changes::changed);
         i.run(run);
         ports.release(i.name());
