@@ -26,7 +26,8 @@ public class EchoMain {
                     PrintWriter out = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8)) {
                 out.println("SHUTDOWN");
             }
-            return;
+            // As command-line tools end: its status is the tool's, not the server's.
+            System.exit(1);
         }
         if (args.length == 2 && args[0].equals("--greeting")) {
             greeting = args[1];

@@ -8,7 +8,7 @@ import java.util.function.IntConsumer;
 
 /**
  * A main that ends its JVM with {@code System.exit}: at once with {@code now STATUS}, or, with
- * {@code serve PORT}, once a connection arrives, through a method reference on another thread.
+ * {@code serve PORT}, once a connection sends {@code x}, through a method reference on another thread.
  */
 public class ExitingMain {
 
@@ -16,14 +16,25 @@ public class ExitingMain {
         if (args[0].equals("now")) {
             System.exit(Integer.parseInt(args[1]));
         }
+        if (args[0].equals("stream")) {
+            // A method reference, called by the JDK's stream code rather than by this class.
+            java.util.stream.IntStream.of(Integer.parseInt(args[1])).forEach(System::exit);
+        }
         ServerSocket server = new ServerSocket(Integer.parseInt(args[1]), 1, InetAddress.getLoopbackAddress());
         IntConsumer exit = Runtime.getRuntime()::exit;
         new Thread(() -> {
-            try (ServerSocket s = server; Socket c = s.accept()) {
-                exit.accept(0);
+            try (ServerSocket s = server) {
+                while (true) {
+                    try (Socket c = s.accept()) {
+                        // A readiness probe connects and sends nothing; the test sends 'x'.
+                        if (c.getInputStream().read() == 'x') {
+                            exit.accept(0);
+                        }
+                    }
+                }
             } catch (IOException e) {
                 System.out.println("ended: " + e);
             }
-        }, "exit-on-connect").start();
+        }, "exit-on-x").start();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import adoptfixture.EchoMain;
 import adoptfixture.ExitingMain;
+import adoptfixture.PropertyReader;
 import adoptfixture.QuietMain;
 import adoptfixture.StaticCounter;
 import java.io.BufferedReader;
@@ -106,13 +107,28 @@ class AdoptionTest {
                 .mainClass("exiter", ExitingMain.class.getName(), c -> c.args("now", "3").readyWhenLog("never printed"))
                 .build()))
                 .hasMessageContaining("Component 'exiter' failed to start: component 'exiter' called System.exit(3)");
+        assertThatThrownBy(() -> Harness.start(HarnessSpec.builder().isolation(Isolation.INSTANCE)
+                .mainClass("exiter", ExitingMain.class.getName(), c -> c.args("stream", "0").readyWhenLog("never printed"))
+                .build()))
+                .hasMessageContaining("Component 'exiter' called System.exit(0) while the harness was starting");
 
         try (LocalHarness h = Harness.start(HarnessSpec.builder().isolation(Isolation.INSTANCE).failOnLeak(true)
                 .mainClass("exiter", ExitingMain.class.getName(), c -> c.ports("tcp").args("serve", "{port:tcp}"))
                 .component("bystander", StaticCounter.class.getName(), c -> { })
                 .build())) {
-            new Socket(InetAddress.getLoopbackAddress(), h.port("exiter", "tcp")).close();
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> h.status("exiter") == Status.STOPPED);
+            java.util.List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+            Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+            try {
+                try (Socket s = new Socket(InetAddress.getLoopbackAddress(), h.port("exiter", "tcp"))) {
+                    s.getOutputStream().write('x');
+                }
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> h.status("exiter") == Status.STOPPED);
+            } finally {
+                Thread.setDefaultUncaughtExceptionHandler(previous);
+            }
+            // The exiting thread ended quietly, as in a JVM of its own.
+            assertThat(uncaught).isEmpty();
             assertThat(h.status("bystander")).isEqualTo(Status.RUNNING);
             h.close();
             assertThat(h.problems()).isEmpty();
@@ -142,6 +158,36 @@ class AdoptionTest {
         } finally {
             health.stop(0);
         }
+    }
+
+    @Test
+    void systemPropertiesAreTheInstancesOwnHoweverTheyAreRead() {
+        System.setProperty("adoption.jvm", "kept");
+        try (LocalHarness h = Harness.start(HarnessSpec.builder().isolation(Isolation.INSTANCE)
+                .component("reader", PropertyReader.class.getName(), c -> c.replicas(2).ports("http")
+                        .systemProperty("server.port", "{port:http}"))
+                .build())) {
+            for (String replica : new String[] {"reader-1", "reader-2"}) {
+                String port = String.valueOf(h.port(replica, "http"));
+                assertThat(h.state(replica, "getProperty")).isEqualTo(port);
+                assertThat(h.state(replica, "mapGet")).isEqualTo(port);
+                assertThat(h.state(replica, "listed")).isEqualTo(true);
+                assertThat(h.state(replica, "clearedSeen")).isNull();
+                assertThat(h.state(replica, "commonPool")).isEqualTo("true null");
+            }
+            // An isolated instance's clearProperty is its own.
+            assertThat(System.getProperty("adoption.jvm")).isEqualTo("kept");
+            assertThat(System.getProperties().get("server.port")).isNull();
+        } finally {
+            System.clearProperty("adoption.jvm");
+        }
+    }
+
+    @Test
+    void bracesThatAreNoPlaceholderPassThrough() {
+        HarnessSpec spec = HarnessSpec.builder().mainClass("app", QuietMain.class, c -> c
+                .args("--logging.pattern=%d{HH:mm:ss} %msg", "${PORT}", "{\"a\":1}", "x{2,3}")).build();
+        assertThat(spec.components().get(0).args()).hasSize(4);
     }
 
     @Test

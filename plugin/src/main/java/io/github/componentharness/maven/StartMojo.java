@@ -35,8 +35,16 @@ import org.apache.maven.toolchain.ToolchainManager;
 public class StartMojo extends AbstractHarnessMojo {
 
     /**
-     * The components to run: each a {@code <component>} with {@code <name>}, {@code <className>},
-     * and optionally {@code <ports>}, {@code <config>}, {@code <replicas>} and {@code <dependsOn>}.
+     * The components to run: each a {@code <component>} with {@code <name>} and either
+     * {@code <className>} (a {@code Component}) or {@code <mainClass>} (any class with a
+     * {@code main}, run unchanged, with {@code <args>}); optionally {@code <ports>},
+     * {@code <config>}, {@code <replicas>}, {@code <dependsOn>}, {@code <process>},
+     * {@code <systemProperties>} (seen by this component's instances only), {@code <readyWhen>}
+     * ({@code <port>}, {@code <log>}, {@code <http>} probes that must all hold), {@code <stop>}
+     * (a main's {@code <args>}, and another {@code <mainClass>}, that stop a main-class instance)
+     * and {@code <isolation>}. Args, system properties, probes, stop args and config values take
+     * the placeholders {@code {port:NAME}}, {@code {port:INSTANCE.NAME}}, {@code {workDir}},
+     * {@code {name}} and {@code {replica}}.
      *
      * @since 0.1.0
      */

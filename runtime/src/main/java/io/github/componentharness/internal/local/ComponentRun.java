@@ -65,7 +65,16 @@ public final class ComponentRun {
         this.isolated = isolated;
         this.onChange = onChange;
         this.context = new RunContext(instance, runNumber, this, services);
-        this.group = new ThreadGroup("harness-" + instance.name());
+        this.group = new ThreadGroup("harness-" + instance.name()) {
+            @Override
+            public void uncaughtException(Thread t, Throwable e) {
+                // A thread that called System.exit ends quietly, as in a JVM of its own; the exit
+                // itself is logged once, and the JVM's default handler (a test's) never sees it.
+                if (!(e instanceof InstanceExits.InstanceExit)) {
+                    super.uncaughtException(t, e);
+                }
+            }
+        };
         this.thread = new Thread(group, this::body, "harness-" + instance.name());
         this.thread.setContextClassLoader(loader);
         // As a JVM's main thread: whatever starts it (a daemon worker of the control port on a
@@ -89,6 +98,11 @@ public final class ComponentRun {
     public Object stateTarget() {
         Component c = component;
         return c instanceof MainClassBody ? new StaticFields(((MainClassBody) c).mainClass()) : c;
+    }
+
+    /** The status it passed to {@code System.exit}, if it did (isolated instances only). */
+    Integer exitStatus() {
+        return exitStatus;
     }
 
     /** What the readiness probes found last, or empty without probes. */
@@ -208,6 +222,11 @@ public final class ComponentRun {
      * own, hooks included), and its status follows the exit status once its thread ends.
      */
     private void exited(int status) {
+        Component c = component;
+        if (c instanceof MainClassBody && ((MainClassBody) c).isStopper(Thread.currentThread())) {
+            // A stop command that ends as a command-line tool does: its status is not the server's.
+            return;
+        }
         if (exitStatus != null) {
             return;
         }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
+import java.net.URLConnection;
 import java.net.URLClassLoader;
 import java.security.CodeSigner;
 import java.security.CodeSource;
 import java.util.List;
+import java.util.jar.Manifest;
 
 /**
  * The class loader of one isolated run: the application's classes are its own, so their static
@@ -60,36 +62,47 @@ final class InstanceClassLoader extends URLClassLoader {
             throw new ClassNotFoundException(name);
         }
         byte[] bytes;
-        try (InputStream in = resource.openStream()) {
-            bytes = in.readAllBytes();
+        CodeSigner[] signers = null;
+        Manifest manifest = null;
+        URL codeBase = resource;
+        try {
+            URLConnection connection = resource.openConnection();
+            try (InputStream in = connection.getInputStream()) {
+                bytes = in.readAllBytes();
+            }
+            if (connection instanceof JarURLConnection) {
+                JarURLConnection jar = (JarURLConnection) connection;
+                codeBase = jar.getJarFileURL();
+                manifest = jar.getManifest();
+                // Known once the entry has been read to its end.
+                signers = jar.getJarEntry().getCodeSigners();
+            }
         } catch (IOException e) {
             throw new ClassNotFoundException(name + ": cannot read " + resource, e);
         }
-        byte[] rewritten = ExitRedirect.mayExit(bytes) ? ExitRedirect.rewrite(bytes) : null;
+        byte[] rewritten;
+        try {
+            rewritten = ExitRedirect.mayExit(bytes) ? ExitRedirect.rewrite(bytes) : null;
+        } catch (RuntimeException unreadable) {
+            // A class file newer than ASM knows: defined as it is, its exits the JVM's.
+            rewritten = null;
+        }
         if (rewritten == null) {
             return super.findClass(name);
         }
         String pkg = packageOf(name);
         if (!pkg.isEmpty() && getDefinedPackage(pkg) == null) {
             try {
-                definePackage(pkg, null, null, null, null, null, null, null);
+                if (manifest != null) {
+                    definePackage(pkg, manifest, codeBase);
+                } else {
+                    definePackage(pkg, null, null, null, null, null, null, null);
+                }
             } catch (IllegalArgumentException definedMeanwhile) {
                 // Another thread of this parallel-capable loader defined it first.
             }
         }
-        return defineClass(name, rewritten, 0, rewritten.length, new CodeSource(codeBase(resource), (CodeSigner[]) null));
-    }
-
-    /** The jar or directory a class file came from, as its code source. */
-    private static URL codeBase(URL resource) {
-        try {
-            if ("jar".equals(resource.getProtocol())) {
-                return ((JarURLConnection) resource.openConnection()).getJarFileURL();
-            }
-            return resource;
-        } catch (IOException e) {
-            return resource;
-        }
+        return defineClass(name, rewritten, 0, rewritten.length, new CodeSource(codeBase, signers));
     }
 
     /**

@@ -39,21 +39,27 @@ public final class InstanceExits {
 
     /** Replaces {@code System.exit(status)}. */
     public static void exit(int status) {
-        exitFrom(WALKER.getCallerClass(), status);
+        exitFromCaller(status);
     }
 
     /** Replaces {@code runtime.exit(status)}. */
     public static void exit(Runtime runtime, int status) {
-        exitFrom(WALKER.getCallerClass(), status);
+        exitFromCaller(status);
     }
 
     /** Replaces {@code runtime.halt(status)}: the instance's stop runs all the same, as nothing else could end it. */
     public static void halt(Runtime runtime, int status) {
-        exitFrom(WALKER.getCallerClass(), status);
+        exitFromCaller(status);
     }
 
-    private static void exitFrom(Class<?> caller, int status) {
-        IntConsumer run = RUNS.get(caller.getClassLoader());
+    /**
+     * Ends the run whose classes asked: the nearest frame of an isolated run's loader. Not simply
+     * the caller: a method reference ({@code forEach(System::exit)}) is called by the JDK's code.
+     */
+    private static void exitFromCaller(int status) {
+        IntConsumer run = WALKER.walk(frames -> frames.map(f -> f.getDeclaringClass().getClassLoader())
+                .filter(loader -> loader != null && RUNS.containsKey(loader))
+                .map(RUNS::get).filter(java.util.Objects::nonNull).findFirst().orElse(null));
         if (run != null) {
             run.accept(status);
         }

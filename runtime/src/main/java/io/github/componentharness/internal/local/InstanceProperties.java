@@ -67,7 +67,12 @@ final class InstanceProperties extends Properties {
         if (overlays.isEmpty()) {
             return null;
         }
-        for (ThreadGroup g = Thread.currentThread().getThreadGroup(); g != null; g = g.getParent()) {
+        Thread current = Thread.currentThread();
+        if (ThreadDumps.isCommonPoolWorker(current)) {
+            // It serves every instance: whichever made the pool grow owns its group by accident.
+            return null;
+        }
+        for (ThreadGroup g = current.getThreadGroup(); g != null; g = g.getParent()) {
             Overlay overlay = overlays.get(g);
             if (overlay != null) {
                 return overlay;
@@ -76,13 +81,32 @@ final class InstanceProperties extends Properties {
         return null;
     }
 
+    /** Marks a key that the instance removed, so the JVM's value does not show through. */
+    private static final String REMOVED = new String("(removed)");
+
+    /** The JVM's properties with the overlay's on top: what an instance's thread sees as a whole. */
+    private Properties merged(Overlay overlay) {
+        Properties view = new Properties();
+        for (Map.Entry<Object, Object> e : super.entrySet()) {
+            view.put(e.getKey(), e.getValue());
+        }
+        overlay.values.forEach((k, v) -> {
+            if (v == REMOVED) {
+                view.remove(k);
+            } else {
+                view.put(k, v);
+            }
+        });
+        return view;
+    }
+
     @Override
     public String getProperty(String key) {
         Overlay overlay = overlay();
         if (overlay != null) {
             String value = overlay.values.get(key);
             if (value != null) {
-                return value;
+                return value == REMOVED ? null : value;
             }
         }
         return super.getProperty(key);
@@ -94,12 +118,68 @@ final class InstanceProperties extends Properties {
         return value == null ? defaultValue : value;
     }
 
+    // Frameworks read system properties as a Map (Spring's environment does): the same view.
+    @Override
+    public Object get(Object key) {
+        Overlay overlay = overlay();
+        if (overlay != null && key instanceof String && overlay.values.containsKey(key)) {
+            String value = overlay.values.get(key);
+            return value == REMOVED ? null : value;
+        }
+        return super.get(key);
+    }
+
+    @Override
+    public Object getOrDefault(Object key, Object defaultValue) {
+        Object value = get(key);
+        return value == null ? defaultValue : value;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return get(key) != null;
+    }
+
+    @Override
+    public java.util.Set<String> stringPropertyNames() {
+        Overlay overlay = overlay();
+        return overlay == null ? super.stringPropertyNames() : merged(overlay).stringPropertyNames();
+    }
+
+    @Override
+    public java.util.Enumeration<?> propertyNames() {
+        Overlay overlay = overlay();
+        return overlay == null ? super.propertyNames() : merged(overlay).propertyNames();
+    }
+
+    @Override
+    public java.util.Set<Object> keySet() {
+        Overlay overlay = overlay();
+        return overlay == null ? super.keySet() : java.util.Collections.unmodifiableSet(merged(overlay).keySet());
+    }
+
+    @Override
+    public java.util.Set<Map.Entry<Object, Object>> entrySet() {
+        Overlay overlay = overlay();
+        return overlay == null ? super.entrySet() : java.util.Collections.unmodifiableSet(merged(overlay).entrySet());
+    }
+
+    @Override
+    public void forEach(java.util.function.BiConsumer<? super Object, ? super Object> action) {
+        Overlay overlay = overlay();
+        if (overlay == null) {
+            super.forEach(action);
+        } else {
+            merged(overlay).forEach(action);
+        }
+    }
+
     @Override
     public synchronized Object setProperty(String key, String value) {
         Overlay overlay = overlay();
         if (overlay != null && (overlay.privateWrites || overlay.values.containsKey(key))) {
             String previous = overlay.values.put(key, value);
-            return previous != null ? previous : super.getProperty(key);
+            return previous == REMOVED ? null : previous != null ? previous : super.getProperty(key);
         }
         return super.setProperty(key, value);
     }
@@ -107,9 +187,24 @@ final class InstanceProperties extends Properties {
     @Override
     public synchronized Object remove(Object key) {
         Overlay overlay = overlay();
-        if (overlay != null && key instanceof String && overlay.values.containsKey(key)) {
-            return overlay.values.remove(key);
+        if (overlay != null && key instanceof String && (overlay.privateWrites || overlay.values.containsKey(key))) {
+            Object previous = get(key);
+            overlay.values.put((String) key, REMOVED);
+            return previous;
         }
         return super.remove(key);
+    }
+
+    /** A copy written to a stream is what the writing thread sees, as plain properties. */
+    private Object writeReplace() {
+        Overlay overlay = overlay();
+        if (overlay != null) {
+            return merged(overlay);
+        }
+        Properties plain = new Properties();
+        for (Map.Entry<Object, Object> e : super.entrySet()) {
+            plain.put(e.getKey(), e.getValue());
+        }
+        return plain;
     }
 }

@@ -23,8 +23,10 @@ final class MainClassBody implements Component {
     private final List<String> stopArgs;
     private final ClassLoader isolatedLoader;
     private final java.time.Duration mainGrace;
-    /** Whether the main has returned (or thrown), so the body thread only waits for the others. */
-    private volatile boolean mainEnded;
+    private volatile Thread stopper;
+    private volatile boolean finished;
+    /** Counted down once the main has returned (or thrown): the body thread then only waits for the others. */
+    private final java.util.concurrent.CountDownLatch mainEnded = new java.util.concurrent.CountDownLatch(1);
 
     /**
      * @param stopMain the main to call with {@code stopArgs} when the instance is asked to stop, or {@code null}
@@ -48,16 +50,39 @@ final class MainClassBody implements Component {
         return mainClass;
     }
 
+    /** Whether {@code thread} runs this instance's stop: its stop main's {@code System.exit} is no exit of the instance's. */
+    boolean isStopper(Thread thread) {
+        return thread == stopper;
+    }
+
     @Override
     public void run(ComponentContext ctx) throws Exception {
         ThreadGroup group = Thread.currentThread().getThreadGroup();
         Thread body = Thread.currentThread();
         ctx.onStop(() -> {
-            Thread stopper = new Thread(group, () -> stop(ctx, group, body), ctx.name() + "-stop");
-            stopper.setContextClassLoader(body.getContextClassLoader());
-            stopper.setDaemon(false);
-            stopper.start();
+            if (finished) {
+                // Nothing of it runs any more: a stop main now would start what nobody waits for.
+                return;
+            }
+            Thread t = new Thread(group, () -> stop(ctx, group, body), ctx.name() + "-stop");
+            t.setContextClassLoader(body.getContextClassLoader());
+            t.setDaemon(false);
+            stopper = t;
+            t.start();
         });
+        try {
+            runMain(ctx, group);
+        } finally {
+            finished = true;
+        }
+    }
+
+    private void runMain(ComponentContext ctx, ThreadGroup group) throws Exception {
+        if (ctx.stopping()) {
+            // Asked to stop while its class was being prepared: a main started now would run on.
+            mainEnded.countDown();
+            return;
+        }
         ctx.ready();
         try {
             main.invoke(null, (Object) args.toArray(String[]::new));
@@ -66,7 +91,7 @@ final class MainClassBody implements Component {
                 throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
             }
         } finally {
-            mainEnded = true;
+            mainEnded.countDown();
         }
         awaitNonDaemonThreads(group);
     }
@@ -101,8 +126,12 @@ final class MainClassBody implements Component {
             try {
                 stopMain.invoke(null, (Object) stopArgs.toArray(String[]::new));
             } catch (InvocationTargetException e) {
-                ctx.log().log(System.Logger.Level.WARNING, "its stop command " + stopMain.getDeclaringClass().getName() + " "
-                        + String.join(" ", stopArgs) + " threw " + e.getCause(), e.getCause());
+                if (e.getCause() instanceof InstanceExits.InstanceExit) {
+                    ctx.log().log(System.Logger.Level.DEBUG, "its stop command ended with System.exit");
+                } else {
+                    ctx.log().log(System.Logger.Level.WARNING, "its stop command " + stopMain.getDeclaringClass().getName() + " "
+                            + String.join(" ", stopArgs) + " threw " + e.getCause(), e.getCause());
+                }
             } catch (ReflectiveOperationException | RuntimeException e) {
                 ctx.log().log(System.Logger.Level.WARNING, "its stop command could not be called: " + e, e);
             }
@@ -129,22 +158,17 @@ final class MainClassBody implements Component {
                 }
             }
         }
-        if (!mainEnded) {
-            others.add(body);
-        }
         long deadline = System.nanoTime() + mainGrace.toNanos();
-        for (Thread t : others) {
-            long left = deadline - System.nanoTime();
-            try {
-                if (left > 0) {
-                    java.util.concurrent.TimeUnit.NANOSECONDS.timedJoin(t, left);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        try {
+            for (Thread t : others) {
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedJoin(t, Math.max(1, deadline - System.nanoTime()));
             }
-        }
-        if (!mainEnded && body.isAlive()) {
+            // Not a join of the body thread: once its main ended, it waits for this thread to end.
+            if (!mainEnded.await(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                body.interrupt();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             body.interrupt();
         }
     }

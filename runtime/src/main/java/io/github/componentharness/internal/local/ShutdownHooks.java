@@ -59,8 +59,8 @@ final class ShutdownHooks {
                     taken.add(t);
                 }
             } catch (IllegalStateException shuttingDown) {
-                // The JVM runs them itself now.
-                return List.of();
+                // The JVM runs the rest itself now; those already taken are this run's to run.
+                return taken;
             }
         }
         return taken;

@@ -10,17 +10,27 @@ public final class ThreadDumps {
     private ThreadDumps() {
     }
 
-    /** The live threads of a group and its subgroups. */
+    /**
+     * The live threads of a group and its subgroups, except the JDK's common {@code ForkJoinPool}
+     * workers: a worker joins the group of whichever thread made the pool grow, yet serves every
+     * component and outlives them all.
+     */
     public static List<Thread> liveThreads(ThreadGroup group) {
         Thread[] threads = new Thread[group.activeCount() + 16];
         int count = group.enumerate(threads, true);
         List<Thread> live = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            if (threads[i].isAlive()) {
+            if (threads[i].isAlive() && !isCommonPoolWorker(threads[i])) {
                 live.add(threads[i]);
             }
         }
         return live;
+    }
+
+    /** Whether the thread is a worker of the JVM-wide common {@code ForkJoinPool}. */
+    static boolean isCommonPoolWorker(Thread t) {
+        return t instanceof java.util.concurrent.ForkJoinWorkerThread
+                && ((java.util.concurrent.ForkJoinWorkerThread) t).getPool() == java.util.concurrent.ForkJoinPool.commonPool();
     }
 
     /**

@@ -185,6 +185,11 @@ public final class ThreadHarness implements RunContext.Services {
                     + notStarted(waiting) + "; see its log for details, fix the cause and run again", lc.failure());
         }
         boolean main = i.spec().kind() == ComponentSpec.Kind.MAIN;
+        Integer exit = i.run().exitStatus();
+        if (lc.status() == Status.STOPPED && exit != null) {
+            throw new ComponentStartException(i.name(), "Component '" + i.name() + "' called System.exit(" + exit + ") while the "
+                    + "harness was starting" + notStarted(waiting) + ": see its log for why it ended", null);
+        }
         if (lc.status() == Status.STOPPED && !lc.becameReady()) {
             throw new ComponentStartException(i.name(), main
                     ? "Component '" + i.name() + "' ended before it was ready: its main returned and no non-daemon thread of "

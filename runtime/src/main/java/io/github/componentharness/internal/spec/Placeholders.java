@@ -11,12 +11,14 @@ import java.util.regex.Pattern;
 /**
  * The placeholders of args, system properties, probes, stop args and config values:
  * {@code {port:NAME}}, {@code {port:INSTANCE.NAME}}, {@code {workDir}}, {@code {name}} and
- * {@code {replica}}. Only a brace pair around a word (and an optional {@code :argument}) is
- * one, so JSON text and regex quantifiers such as {@code a{2,3}} pass through unchanged.
+ * {@code {replica}}. Only a brace pair around a word that starts in lower case (and an optional
+ * {@code :argument}), with no {@code $} before it, is one: JSON text, regex quantifiers such as
+ * {@code a{2,3}}, date patterns such as {@code %d{HH:mm:ss}} and {@code ${VARIABLE}} pass through
+ * unchanged.
  */
 public final class Placeholders {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)(?::([^{}\\s]*))?\\}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?<!\\$)\\{([a-z][A-Za-z]*)(?::([^{}\\s]*))?\\}");
 
     /** What a placeholder resolves to for one instance. */
     public interface Values {

@@ -149,7 +149,8 @@ class ProcessModeTest {
     @Test
     void aComponentJvmThatDiesByItselfIsFailedAndReported() throws Exception {
         try (Coordinator h = start(HarnessSpec.builder()
-                .component("crasher", ExitsOnConnect.class, c -> c.ports("trigger"))
+                // Shared: its halt ends its JVM, as a crash would (isolated, it would end the instance only).
+                .component("crasher", ExitsOnConnect.class, c -> c.ports("trigger").isolation(io.github.componentharness.Isolation.SHARED))
                 .component("counter", Counter.class))) {
             long pid = h.pids().get("crasher");
             new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), h.port("crasher", "trigger")).close();
