@@ -8,7 +8,7 @@ assert (log =~ /Harness stopped in \d+ ms\./).size() == 2
 assert !log.contains('leaked')
 assert !log.contains('did not stop within')
 def greeter1 = new File(basedir, 'target/harness/default/greeter-1.log').text
-// Both runs append to it: the restart's stop after 2 requests, the final one after 1.
+// The last run's log (each run starts afresh): the restart's stop after 2 requests, the final one after 1.
 assert greeter1.contains('GreetingApp stopped after 2 requests')
 assert greeter1.contains('GreetingApp stopped after 1 requests')
 assert new File(basedir, 'target/harness/default/greeter-2.log').text.contains('GreetingApp stopped after 1 requests')

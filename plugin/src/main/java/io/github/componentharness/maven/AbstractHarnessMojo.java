@@ -18,15 +18,28 @@ abstract class AbstractHarnessMojo extends AbstractMojo {
     @Parameter(property = "harness.skip", defaultValue = "false")
     protected boolean skip;
 
-    /** Honoured as failsafe honours it: no ITs, so no harness. */
+    /**
+     * Skips the goal, as failsafe skips its ITs on it: no ITs, so no harness.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "skipITs", defaultValue = "false")
     protected boolean skipITs;
 
-    /** Honoured as failsafe honours it. */
+    /**
+     * Skips the goal only where the build's failsafe skips its ITs on it: before
+     * maven-failsafe-plugin 3.6.0, which made {@code -DskipTests} skip unit tests only.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "skipTests", defaultValue = "false")
     protected boolean skipTests;
 
-    /** Honoured as failsafe honours it. */
+    /**
+     * Skips the goal, as it skips every test.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "maven.test.skip", defaultValue = "false")
     protected boolean mavenTestSkip;
 
@@ -50,12 +63,25 @@ abstract class AbstractHarnessMojo extends AbstractMojo {
     protected MojoExecution mojoExecution;
 
     protected boolean skipped() {
-        if (skip || skipITs || skipTests || mavenTestSkip) {
-            getLog().info("Skipping the harness (" + (skip ? "harness.skip" : skipITs ? "skipITs" : skipTests ? "skipTests"
-                    : "maven.test.skip") + ")");
-            return true;
+        java.util.Optional<SkipRules.Decision> decision = SkipRules.decide(skip, mavenTestSkip, skipITs, skipTests, failsafe());
+        decision.ifPresent(d -> getLog().info((d.skip() ? "Skipping the harness (" : "Not skipping the harness (") + d.reason() + ")"));
+        return decision.map(SkipRules.Decision::skip).orElse(false);
+    }
+
+    /** The build's maven-failsafe-plugin, as SkipRules needs it. */
+    private SkipRules.Failsafe failsafe() {
+        for (org.apache.maven.model.Plugin p : project.getBuildPlugins()) {
+            if ("maven-failsafe-plugin".equals(p.getArtifactId())) {
+                boolean configured = false;
+                if (p.getConfiguration() instanceof org.codehaus.plexus.util.xml.Xpp3Dom) {
+                    org.codehaus.plexus.util.xml.Xpp3Dom skipTests =
+                            ((org.codehaus.plexus.util.xml.Xpp3Dom) p.getConfiguration()).getChild("skipTests");
+                    configured = skipTests != null && "true".equalsIgnoreCase(String.valueOf(skipTests.getValue()).trim());
+                }
+                return new SkipRules.Failsafe(p.getVersion(), configured);
+            }
         }
-        return false;
+        return new SkipRules.Failsafe(null, false);
     }
 
     protected Path harnessDir() {

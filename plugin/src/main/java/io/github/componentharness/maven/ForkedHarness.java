@@ -64,6 +64,7 @@ final class ForkedHarness {
         String token = Tokens.newToken();
         try {
             prepare(config);
+            rotateLogs(config, spec);
             OwnerOnlyFiles.write(config.specFile(), ForkSettings.childOfThisJvm(config.controlHost(), config.controlPort(), token,
                     config.harnessDir(), null).specJson(spec));
             Path jar = ManifestJar.write(config.harnessDir().resolve("classpath.jar"), config.classpath(), ForkConfig.MAIN_CLASS);
@@ -84,6 +85,23 @@ final class ForkedHarness {
         OwnerOnlyFiles.ownerOnlyFolder(config.harnessDir());
         Files.deleteIfExists(config.propertiesFile());
         Files.deleteIfExists(config.logFile());
+    }
+
+    /**
+     * Starts every log of this run afresh, keeping the previous run's as {@code <name>.log.1}:
+     * a failure report must never quote an older build's lines. Within one run logs are appended
+     * to (a restart in process mode starts a new JVM, not a new log).
+     */
+    static void rotateLogs(ForkConfig config, HarnessSpec spec) throws IOException {
+        Path logDir = spec.logDir().orElse(config.harnessDir());
+        for (io.github.componentharness.ComponentSpec c : spec.components()) {
+            for (String instance : c.instanceNames()) {
+                Path log = logDir.resolve(instance + ".log");
+                if (Files.isRegularFile(log)) {
+                    Files.move(log, logDir.resolve(instance + ".log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     static List<String> command(ForkConfig config, Path jar) {

@@ -1,6 +1,7 @@
 package io.github.componentharness.internal.control;
 
 import io.github.componentharness.HarnessException;
+import io.github.componentharness.internal.fork.StatusFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -44,8 +45,10 @@ public final class HarnessLocator {
         }
         List<String> executions = executions();
         if (executions.isEmpty()) {
+            List<String> ended = endedRuns();
             throw new HarnessException("no harness to connect to: neither the system properties " + ENDPOINT + " and " + TOKEN
                     + " are set, nor is there a " + harnessDir.resolve("<execution-id>").resolve(PROPERTIES_FILE)
+                    + (ended.isEmpty() ? "" : " of a harness that still runs (ended: " + String.join("; ", ended) + ")")
                     + ". Run the tests with harness:start before them (mvn verify), or use Harness.connect(endpoint, token)");
         }
         if (executions.size() > 1) {
@@ -58,6 +61,11 @@ public final class HarnessLocator {
     /** The harness that the {@code harness:start} execution with this id started. */
     public Location locate(String executionId) {
         Path file = harnessDir.resolve(executionId).resolve(PROPERTIES_FILE);
+        String ended = Files.isRegularFile(file) ? ended(file.getParent()) : null;
+        if (ended != null) {
+            throw new HarnessException("the harness of execution '" + executionId + "' is no longer running: " + ended
+                    + ". Run the tests under mvn verify, which starts a fresh one");
+        }
         if (!Files.isRegularFile(file)) {
             List<String> executions = executions();
             throw new HarnessException("no harness of execution '" + executionId + "': " + file + " does not exist (executions with a "
@@ -77,15 +85,48 @@ public final class HarnessLocator {
         return new Location(endpoint, token);
     }
 
+    /** Executions whose harness still runs: a properties file, and no sign that its run ended. */
     private List<String> executions() {
+        return withProperties().stream().filter(d -> ended(d) == null).map(d -> d.getFileName().toString()).sorted().toList();
+    }
+
+    /** {@code default: stopped} and the like, for each execution whose run has ended. */
+    private List<String> endedRuns() {
+        return withProperties().stream().filter(d -> ended(d) != null)
+                .sorted(java.util.Comparator.comparing(d -> d.getFileName().toString()))
+                .map(d -> d.getFileName() + ": " + ended(d)).toList();
+    }
+
+    private List<Path> withProperties() {
         if (!Files.isDirectory(harnessDir)) {
             return List.of();
         }
         try (Stream<Path> dirs = Files.list(harnessDir)) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve(PROPERTIES_FILE)))
-                    .map(d -> d.getFileName().toString()).sorted().toList();
+            return dirs.filter(d -> Files.isRegularFile(d.resolve(PROPERTIES_FILE))).toList();
         } catch (IOException e) {
             throw new HarnessException("cannot list " + harnessDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Why the run behind a harness directory has ended (it wrote its stopped record, or its JVM
+     * is gone), or {@code null} while it may still run. A run left by an earlier build, a
+     * {@code harness:run} included, so never makes a test wait for a harness that is gone.
+     */
+    static String ended(Path dir) {
+        if (Files.isRegularFile(dir.resolve(StatusFiles.STOPPED))) {
+            return "it stopped (" + dir.resolve(StatusFiles.STOPPED) + ")";
+        }
+        if (Files.isRegularFile(dir.resolve(StatusFiles.READY))) {
+            try {
+                long pid = StatusFiles.readReady(dir).pid();
+                if (ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
+                    return "its JVM (pid " + pid + ") is gone";
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                return null;
+            }
+        }
+        return null;
     }
 }

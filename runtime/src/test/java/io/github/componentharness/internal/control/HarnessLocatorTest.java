@@ -54,6 +54,32 @@ class HarnessLocatorTest {
     }
 
     @Test
+    void harnessesWhoseRunEndedAreLeftOutAndNamed() throws Exception {
+        writeHarness("default", "tcp://127.0.0.1:40001", "a");
+        writeHarness("default-cli", "tcp://127.0.0.1:40002", "b");
+        writeHarness("live", "tcp://127.0.0.1:40003", "c");
+        Path harness = project.resolve("target/harness");
+        Files.writeString(harness.resolve("default/stopped.json"), "{\"why\": \"stop\", \"status\": 0, \"problems\": []}");
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Files.writeString(harness.resolve("default-cli/ready.json"), "{\"pid\": " + gone.pid()
+                + ", \"endpoint\": \"tcp://127.0.0.1:40002\", \"startMillis\": 1, \"ports\": {}, \"stopBudgetMillis\": 1000}");
+        Files.writeString(harness.resolve("live/ready.json"), "{\"pid\": " + ProcessHandle.current().pid()
+                + ", \"endpoint\": \"tcp://127.0.0.1:40003\", \"startMillis\": 1, \"ports\": {}, \"stopBudgetMillis\": 1000}");
+
+        HarnessLocator locator = new HarnessLocator(project);
+        assertThat(locator.locate().endpoint()).isEqualTo("tcp://127.0.0.1:40003");
+        assertThatThrownBy(() -> locator.locate("default"))
+                .hasMessageStartingWith("the harness of execution 'default' is no longer running: it stopped (");
+        assertThatThrownBy(() -> locator.locate("default-cli"))
+                .hasMessageContaining("is no longer running: its JVM (pid " + gone.pid() + ") is gone");
+
+        Files.delete(harness.resolve("live/harness.properties"));
+        assertThatThrownBy(locator::locate).hasMessageContaining("of a harness that still runs (ended: default: it stopped (")
+                .hasMessageContaining("default-cli: its JVM (pid " + gone.pid() + ") is gone");
+    }
+
+    @Test
     void systemPropertiesComeFirst() throws IOException {
         writeHarness("default", "tcp://127.0.0.1:40001", "file-token");
         System.setProperty(HarnessLocator.ENDPOINT, "tcp://127.0.0.1:50000");
