@@ -1,4 +1,5 @@
-// A failing IT fails the build at verify, after harness:stop ran; nothing is left.
+// A failing IT fails the build at verify, after harness:stop ran, with the system's evidence beside
+// its report; nothing is left.
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
@@ -13,5 +14,16 @@ def harness = ProcessHandle.of(ready.pid as long)
 assert !harness.isPresent() || !harness.get().isAlive() : "harness JVM ${ready.pid} still running"
 assert new File(dir, 'harness.log').text.contains('Harness stopped')
 assert new File(dir, 'echo.log').isFile()
+// The failure names the evidence that ConnectedHarness wrote beside the failsafe report.
+def evidence = new File(basedir, 'target/failsafe-reports/com.example.EchoIT.expectsTheWrongGreeting-harness.txt')
+assert evidence.isFile()
+def report = new File(basedir, 'target/failsafe-reports/com.example.EchoIT.txt').text
+assert report.contains("the system's evidence (status, state, threads, logs of every component) is in " + evidence.absolutePath)
+def text = evidence.text
+assert text.contains('Harness evidence for com.example.EchoIT.expectsTheWrongGreeting failing with org.opentest4j.AssertionFailedError')
+assert text =~ /echo\s+RUNNING/
+assert text.contains('--- state\n{greeting=hello}')
+assert text.contains('"harness-echo" WAITING')
+assert text.contains('echo says hello')
 assert evaluate(new File(itProjects, 'nothing-left.groovy'))(basedir) > 0
 return true

@@ -9,6 +9,12 @@ assert log =~ /Harness ready: 5 components in \d+ ms \(threads\), control port t
 assert log =~ /Harness ready: 5 components in \d+ ms \(processes\), control port tcp:\/\/127\.0\.0\.1:\d+/
 assert (log =~ /Tests run: 1, Failures: 0, Errors: 0, Skipped: 0/).size() >= 2
 assert (log =~ /Harness stopped in \d+ ms\. Harness logs:/).size() == 2
+// Each run's timeline: every instance's statuses on one time axis, the IT's restart of worker-1 marked.
+assert (log =~ /; timeline: .*target\/harness\/default\/timeline\.svg/).size() == 2
+def timeline = new File(basedir, 'target/harness/default/timeline.svg').text
+['sink', 'broker', 'worker-1', 'worker-2', 'worker-3'].each { assert timeline.contains(">${it}</text>") }
+assert timeline.contains('>restart</text>')
+assert timeline.contains('worker-1 RUNNING at ')
 
 def dir = new File(basedir, 'target/harness/default')
 ['harness.log', 'harness.properties', 'spec.json', 'sink.log', 'broker.log', 'worker-1.log'].each {

@@ -5,6 +5,8 @@ def log = new File(basedir, 'build.log').text
 assert (log =~ /Harness ready: 1 component in \d+ ms/).size() == 2
 assert (log =~ /Tests run: 1, Failures: 0, Errors: 0, Skipped: 0/).size() >= 2
 assert !log.contains('several harnesses run in this module')
+// -Dharness.showLogs=echo: the component's lines on Maven's console, prefixed.
+assert log.contains('[INFO] [echo] echo started')
 assert log.contains('of a harness that still runs (ended: ')
 assert log.contains('default: it stopped (')
 assert log =~ /default-cli: its JVM \(pid \d+\) is gone/

@@ -1,10 +1,13 @@
 // A component that fails to start fails the build in pre-integration-test, named with its cause and
-// log. Run twice (invoker.properties): in thread mode, then in process mode.
+// log. Run three times (invoker.properties): with a <logDir>, in thread mode, in process mode.
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
 assert (log =~ /The harness did not start: Component 'db' failed to start: java.lang.IllegalStateException: cannot open database 'orders'/).size() >= 2
-assert log.contains('opening database \'orders\'') : 'the tail of the component log is shown'
+assert (log =~ /opening database 'orders'/).size() >= 3 : 'the tail of the component log is shown in every run'
+// The first run kept the component logs in -Dharness.logDir: their tail was found there.
+assert !log.contains('db.log does not exist')
+assert new File(basedir, 'target/component-logs/db.log').text.contains("opening database 'orders'")
 assert log.contains('[ERROR] Failed to execute goal io.github.componentharness:harness-maven-plugin:0.1.0-SNAPSHOT:start')
 assert !log.contains('maven-failsafe-plugin') || !log.contains('Tests run:')
 

@@ -7,6 +7,7 @@ import io.github.componentharness.ComponentContext;
 public class Echo implements Component {
     @Override
     public void run(ComponentContext ctx) throws InterruptedException {
+        System.out.println("echo says hello");
         ctx.publish("greeting", "hello");
         ctx.ready();
         ctx.awaitStop();

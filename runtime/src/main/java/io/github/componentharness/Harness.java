@@ -72,12 +72,19 @@ public interface Harness extends AutoCloseable {
      * A state value: published under {@code key}, else a field or no-arg getter of that name on
      * the component; a dotted path such as {@code stats.processed} reaches into nested objects.
      *
-     * @throws HarnessException when the component or key is unknown
+     * @throws NoSuchStateException when the key does not resolve (yet)
+     * @throws HarnessException when the component is unknown, or the value cannot be read or sent
      */
     Object state(String component, String key);
 
     /** Every published value and every field with a JSON form, by name. */
     Map<String, Object> snapshot(String component);
+
+    /**
+     * The stacks of one component instance's threads, in {@code jstack}'s form; for
+     * {@code null}, of every thread of the harness (in process mode, of every JVM).
+     */
+    String threads(String component);
 
     /**
      * Waits until {@code predicate} accepts the state value, testing it on the caller's side.

@@ -118,6 +118,11 @@ public final class LocalHarness implements Harness {
     }
 
     @Override
+    public String threads(String component) {
+        return operations.threads(component);
+    }
+
+    @Override
     public Object await(String component, String key, Predicate<Object> predicate, Duration timeout) {
         return operations.await(component, key, predicate, timeout);
     }

@@ -9,14 +9,14 @@ import java.util.Map;
  * Everything needed to fork one harness JVM, resolved from the mojo's parameters.
  *
  * @param harnessDir {@code target/harness/<execution-id>}: spec, status files, harness.log
- * @param debug suspend the JVM until a debugger attaches on port 5005
+ * @param debug the JDWP agent to run the JVM with, or {@code null}
+ * @param debugComponent in process mode, the instance whose JVM gets the agent instead, or {@code null}
  */
 record ForkConfig(Path javaExecutable, List<String> jvmArgs, List<Path> classpath,
         Map<String, String> systemProperties, Map<String, String> environment, Path workingDirectory, Path harnessDir,
-        String controlHost, int controlPort, boolean debug, Duration startTimeout, Duration stopTimeout) {
+        String controlHost, int controlPort, DebugAgent debug, String debugComponent, Duration startTimeout, Duration stopTimeout) {
 
     static final String MAIN_CLASS = "io.github.componentharness.internal.fork.HarnessMain";
-    static final String DEBUG_ARG = "-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=5005";
 
     Path specFile() {
         return harnessDir.resolve("spec.json");

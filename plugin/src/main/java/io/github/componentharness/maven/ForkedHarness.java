@@ -7,6 +7,7 @@ import io.github.componentharness.internal.fork.HarnessProcess;
 import io.github.componentharness.internal.fork.Reports;
 import io.github.componentharness.internal.fork.OwnerOnlyFiles;
 import io.github.componentharness.internal.fork.StatusFiles;
+import io.github.componentharness.internal.process.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,9 @@ final class ForkedHarness {
     static final Duration BOOT_MARGIN = Duration.ofSeconds(30);
     private static final Duration STATUS_POLL = Duration.ofMillis(10);
     static final String EXIT_ON_OUT_OF_MEMORY = "-XX:+ExitOnOutOfMemoryError";
+    /** A start quicker than this says nothing until it is ready; a slower one reports every {@link #PROGRESS_EVERY}. */
+    static final Duration PROGRESS_FIRST = Duration.ofSeconds(1);
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
     static final String OPEN_SHUTDOWN_HOOKS = "--add-opens=java.base/java.lang=ALL-UNNAMED";
 
     /** How a stop went. */
@@ -45,6 +49,8 @@ final class ForkedHarness {
     private final HarnessProcess process;
     private final List<String> command;
     private final String token;
+    /** Echoes component output to Maven's console ({@code harness.showLogs}), or {@code null}. */
+    private volatile LogEcho echo;
 
     private ForkedHarness(ForkConfig config, HarnessSpec spec, HarnessProcess process, List<String> command, String token) {
         this.config = config;
@@ -114,8 +120,12 @@ final class ForkedHarness {
         command.add(OPEN_SHUTDOWN_HOOKS);
         command.addAll(config.jvmArgs());
         config.systemProperties().forEach((k, v) -> command.add("-D" + k + "=" + v));
-        if (config.debug()) {
-            command.add(ForkConfig.DEBUG_ARG);
+        if (config.debug() != null && config.debugComponent() != null) {
+            // Process mode: the coordinator starts that component's JVM with the agent.
+            command.add("-D" + ChildJvm.DEBUG_COMPONENT + "=" + config.debugComponent());
+            command.add("-D" + ChildJvm.DEBUG_AGENT + "=" + config.debug().argument());
+        } else if (config.debug() != null) {
+            command.add(config.debug().argument());
         }
         command.add("-cp");
         command.add(jar.toString());
@@ -130,17 +140,45 @@ final class ForkedHarness {
      * @throws ForkException when it dies, fails or is not ready in time; it is gone by then
      */
     void awaitReady() throws ForkException {
+        awaitReady(line -> { });
+    }
+
+    /**
+     * Waits until the harness is ready; a start that takes over a second reports its progress to
+     * {@code progress} every two seconds: which components are ready, which still start.
+     *
+     * @throws ForkException when it dies, fails or is not ready in time; it is gone by then
+     */
+    void awaitReady(java.util.function.Consumer<String> progress) throws ForkException {
+        Thread reporter = new Thread(() -> reportProgress(progress), "harness-start-progress");
+        reporter.setDaemon(true);
+        reporter.start();
         try {
             awaitStart();
         } catch (ForkException | RuntimeException e) {
             kill();
             throw e;
+        } finally {
+            reporter.interrupt();
+        }
+    }
+
+    private void reportProgress(java.util.function.Consumer<String> progress) {
+        try {
+            Thread.sleep(PROGRESS_FIRST.toMillis());
+            while (!Thread.currentThread().isInterrupted()) {
+                StatusFiles.readProgress(config.harnessDir())
+                        .ifPresent(p -> progress.accept("Harness starting: " + p.describe()));
+                Thread.sleep(PROGRESS_EVERY.toMillis());
+            }
+        } catch (InterruptedException ready) {
+            // The start is over: its outcome is reported.
         }
     }
 
     private void awaitStart() throws ForkException {
         // A debugger may hold the harness at a breakpoint for as long as it likes.
-        OptionalLong deadline = config.debug() ? OptionalLong.empty()
+        OptionalLong deadline = config.debug() != null && config.debug().suspends() ? OptionalLong.empty()
                 : OptionalLong.of(System.nanoTime() + spec.startTimeout().plus(BOOT_MARGIN).toNanos());
         try {
             StatusFiles.Start start = process.awaitStart(deadline, STATUS_POLL);
@@ -151,7 +189,7 @@ final class ForkedHarness {
                     process.process().waitFor(5, TimeUnit.SECONDS);
                     Reports.Failed failed = start.failed();
                     String componentLog = failed.component() == null ? ""
-                            : LogTail.of(config.harnessDir().resolve(failed.component() + ".log"));
+                            : LogTail.of(spec.logDir().orElse(config.harnessDir()).resolve(failed.component() + ".log"));
                     boolean systemUnderTest = failed.kind() == Reports.FailureKind.COMPONENT
                             || failed.kind() == Reports.FailureKind.TIMEOUT;
                     throw new ForkException(failed.error() + "\n" + (componentLog.isEmpty() ? LogTail.of(config.logFile())
@@ -200,8 +238,21 @@ final class ForkedHarness {
      * it published, and kills it when it overruns. Returns only once the JVM is gone, so agents
      * such as JaCoCo have written their data.
      */
+    /** Echoes component output to Maven's console until the harness stops, as {@link LogEcho#start} reads {@code showLogs}. */
+    void showLogs(String showLogs, java.util.function.Consumer<String> console) {
+        echo = LogEcho.start(showLogs, config.logFile(), console);
+    }
+
     StopResult stop() throws InterruptedException {
-        HarnessProcess.Stop stop = process.stop();
+        HarnessProcess.Stop stop;
+        try {
+            stop = process.stop();
+        } finally {
+            LogEcho shown = echo;
+            if (shown != null) {
+                shown.close();
+            }
+        }
         List<Reports.Problem> problems = new ArrayList<>();
         if (stop.report() != null) {
             problems.addAll(stop.report().problems());
@@ -222,6 +273,10 @@ final class ForkedHarness {
     /** SIGTERM (the harness stops its components in order, or cancels its start), then SIGKILL if it does not go. */
     void kill() {
         process.terminate();
+        LogEcho shown = echo;
+        if (shown != null) {
+            shown.close();
+        }
     }
 
     boolean isAlive() {

@@ -125,7 +125,8 @@ public class StartMojo extends AbstractHarnessMojo {
     protected String argLine;
 
     /**
-     * System properties for the harness JVM.
+     * System properties for the harness JVM. Maven's user properties ({@code -Dkey=value}) are
+     * passed too, over these, as failsafe passes them to its JVM.
      *
      * @since 0.1.0
      */
@@ -190,13 +191,39 @@ public class StartMojo extends AbstractHarnessMojo {
     protected File logDir;
 
     /**
-     * Suspends the harness JVM until a debugger attaches on port 5005, as
-     * {@code maven.failsafe.debug} does for tests; the start then waits without a timeout.
+     * Runs the harness JVM with a JDWP agent, as {@code maven.failsafe.debug} does for tests:
+     * {@code true} (or {@code -Dharness.debug} alone) suspends it until a debugger attaches on
+     * port 5005; a port number does the same on that port; JDWP options such as
+     * {@code transport=dt_socket,server=y,suspend=n,address=*:8000}, or a whole
+     * {@code -agentlib:jdwp=...} argument, are used as given. While it is suspended the start
+     * waits without a timeout. In process mode the component JVMs start without the agent.
      *
      * @since 0.1.0
      */
     @Parameter(property = "harness.debug", defaultValue = "false")
-    protected boolean debug;
+    protected String debug;
+
+    /**
+     * In mode {@code processes}, the component instance whose JVM runs under the debugger (with
+     * {@code harness.debug}'s agent, or the default one on port 5005), instead of the
+     * coordinator: {@code -Dharness.debugComponent=worker-2}. The start waits for it without a
+     * timeout while it is suspended.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "harness.debugComponent")
+    protected String debugComponent;
+
+    /**
+     * Echoes component output to Maven's console while the harness runs, each line with its
+     * {@code [component]} prefix: {@code true} (or {@code -Dharness.showLogs} alone) for every
+     * component, or a comma-separated list of instances such as {@code broker,worker-2}. The
+     * logs in {@code target/harness/<id>/} are complete either way.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "harness.showLogs")
+    protected String showLogs;
 
     @Component
     protected ToolchainManager toolchainManager;
@@ -210,6 +237,37 @@ public class StartMojo extends AbstractHarnessMojo {
         ForkedHarness fork = startHarness();
         getLog().info("Harness ready: " + components(fork.ports().size()) + " in " + (System.nanoTime() - begin) / 1_000_000
                 + " ms (" + mode + "), control port " + fork.endpoint());
+    }
+
+    /**
+     * The harness JVM's system properties as failsafe gives its forked JVM: the
+     * {@code systemPropertyVariables}, then Maven's user properties ({@code -Dkey=value}) over them.
+     */
+    private Map<String, String> forkSystemProperties() {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        if (systemPropertyVariables != null) {
+            properties.putAll(systemPropertyVariables);
+        }
+        session.getUserProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
+        return properties;
+    }
+
+    /** {@code harness.debug}'s agent; with {@code debugComponent} alone, the default one. */
+    private DebugAgent debugAgent(HarnessSpec spec) {
+        if (debugComponent == null || debugComponent.isBlank()) {
+            return DebugAgent.of(debug);
+        }
+        if (spec.mode() != HarnessSpec.Mode.PROCESSES) {
+            throw new HarnessException("<debugComponent> '" + debugComponent + "' names a component JVM, which only mode "
+                    + "processes has: use -Dharness.debug to debug the one harness JVM of mode threads");
+        }
+        if (spec.components().stream().noneMatch(c -> c.instanceNames().contains(debugComponent)
+                || debugComponent.equals(c.process().orElse(null)))) {
+            throw new HarnessException("<debugComponent> '" + debugComponent + "' is no component instance or process: name one "
+                    + "such as worker-2");
+        }
+        DebugAgent agent = DebugAgent.of(debug);
+        return agent != null ? agent : DebugAgent.of("true");
     }
 
     static String components(int count) {
@@ -226,25 +284,27 @@ public class StartMojo extends AbstractHarnessMojo {
                     logDir == null ? dir : logDir.toPath(), dir.resolve("work"), isolation);
             List<Path> classpath = classpath();
             SpecFactory.checkClasses(spec, classpath);
-            config = new ForkConfig(javaExecutable(), jvmArguments(), classpath, systemPropertyVariables,
-                    environmentVariables, workingDirectory.toPath(), dir, controlHost, controlPort, debug,
-                    spec.startTimeout(), spec.stopTimeout());
+            config = new ForkConfig(javaExecutable(), jvmArguments(), classpath, forkSystemProperties(),
+                    environmentVariables, workingDirectory.toPath(), dir, controlHost, controlPort, debugAgent(spec),
+                    debugComponent, spec.startTimeout(), spec.stopTimeout());
         } catch (HarnessException e) {
             throw new MojoExecutionException("Invalid harness-maven-plugin configuration (execution " + harnessId + "): "
                     + e.getMessage(), e);
         }
-        if (debug) {
-            getLog().info("Harness JVM waits for a debugger on port 5005");
+        if (config.debug() != null) {
+            getLog().info("Harness JVM runs with " + config.debug().argument()
+                    + (config.debug().suspends() ? ": it waits for a debugger to attach" : ""));
         }
         getLog().debug("Harness classpath: " + config.classpath());
         long begin = System.nanoTime();
         ForkedHarness fork;
         try {
             fork = ForkedHarness.fork(config, spec);
+            fork.showLogs(showLogs, line -> getLog().info(line));
             // Before the wait: Maven ending (or killed) during a start takes the harness along.
             ForkRegistry.register(registryKey(), fork, session);
             try {
-                fork.awaitReady();
+                fork.awaitReady(line -> getLog().info(line));
             } catch (ForkException e) {
                 ForkRegistry.remove(registryKey());
                 throw e;
@@ -258,7 +318,11 @@ public class StartMojo extends AbstractHarnessMojo {
         getLog().debug("Harness JVM pid " + fork.pid() + " ready after " + (System.nanoTime() - begin) / 1_000_000
                 + " ms, its components after " + fork.startMillis() + " ms of that");
         Map<String, String> properties = PropertiesExport.of(fork);
-        properties.forEach((k, v) -> project.getProperties().setProperty(k, v));
+        properties.forEach((k, v) -> {
+            project.getProperties().setProperty(k, v);
+            // A second execution sets harness.endpoint anew: each execution's stay under its id too.
+            project.getProperties().setProperty("harness." + harnessId + "." + k.substring("harness.".length()), v);
+        });
         try {
             PropertiesExport.write(config.propertiesFile(), properties);
         } catch (IOException e) {

@@ -49,7 +49,9 @@ public class StopMojo extends AbstractHarnessMojo {
         getLog().debug("Harness acknowledged the shutdown after " + result.replyMillis() + " ms, exited "
                 + result.exitMillis() + " ms later");
         result.problems().forEach(p -> getLog().warn(p.report().stripTrailing()));
-        String logs = "Harness logs: " + fork.config().harnessDir();
+        java.nio.file.Path timeline = fork.config().harnessDir().resolve(io.github.componentharness.internal.fork.StatusFiles.TIMELINE);
+        String logs = "Harness logs: " + fork.config().harnessDir()
+                + (java.nio.file.Files.isRegularFile(timeline) ? "; timeline: " + timeline : "");
         if (result.diedBefore() || result.exitReport() != null || (result.exitCode() != 0 && !result.destroyed())) {
             throw new MojoFailureException("The harness JVM died during the integration tests with exit code " + result.exitCode()
                     + (result.exitReport() == null ? "" : ".\n" + result.exitReport().strip()) + "\n" + result.logTail() + "\n" + logs);

@@ -65,7 +65,7 @@ class ForkRegistryTest {
         List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of)
                 .toList();
         ForkConfig config = new ForkConfig(Path.of(System.getProperty("java.home"), "bin", "java"), List.of(), classpath,
-                Map.of(), Map.of(), dir, dir.resolve("harness/it"), "127.0.0.1", 0, false, Duration.ofSeconds(30),
+                Map.of(), Map.of(), dir, dir.resolve("harness/it"), "127.0.0.1", 0, null, null, Duration.ofSeconds(30),
                 Duration.ofSeconds(10));
         fork = ForkedHarness.fork(config, HarnessSpec.builder().component("idle", Idle.class).build());
         fork.awaitReady();

@@ -21,21 +21,42 @@ class ForkedHarnessTest {
     @TempDir
     Path dir;
 
-    private ForkConfig config(boolean debug) {
+    private ForkConfig config(String debug) {
         return new ForkConfig(Path.of("/opt/jdk/bin/java"), List.of("-Xmx64m", "-javaagent:/agents/jacoco.jar=destfile=x"),
-                List.of(dir), Map.of("mode", "fast"), Map.of(), dir, dir.resolve("harness/it"), "127.0.0.1", 0, debug,
+                List.of(dir), Map.of("mode", "fast"), Map.of(), dir, dir.resolve("harness/it"), "127.0.0.1", 0, DebugAgent.of(debug), null,
                 Duration.ofSeconds(30), Duration.ofSeconds(10));
     }
 
     @Test
     void theCommandLineRunsHarnessMainThroughAManifestJar() {
         Path jar = dir.resolve("classpath.jar");
-        assertThat(ForkedHarness.command(config(false), jar)).containsExactly("/opt/jdk/bin/java", "-XX:+ExitOnOutOfMemoryError",
+        assertThat(ForkedHarness.command(config("false"), jar)).containsExactly("/opt/jdk/bin/java", "-XX:+ExitOnOutOfMemoryError",
                 "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx64m",
                 "-javaagent:/agents/jacoco.jar=destfile=x", "-Dmode=fast", "-cp", jar.toString(),
                 "io.github.componentharness.internal.fork.HarnessMain", dir.resolve("harness/it/spec.json").toString());
-        assertThat(ForkedHarness.command(config(true), jar))
-                .contains("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=5005");
+        assertThat(ForkedHarness.command(config("true"), jar))
+                .contains("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=localhost:5005");
+    }
+
+    @Test
+    void inProcessModeTheNamedComponentsJvmGetsTheAgentInstead() {
+        ForkConfig config = new ForkConfig(Path.of("/opt/jdk/bin/java"), List.of(), List.of(dir), Map.of(), Map.of(), dir,
+                dir.resolve("harness/it"), "127.0.0.1", 0, DebugAgent.of("8000"), "worker-2", Duration.ofSeconds(30),
+                Duration.ofSeconds(10));
+        assertThat(ForkedHarness.command(config, dir.resolve("classpath.jar"))).contains("-Dharness.debugComponent=worker-2",
+                "-Dharness.debugAgent=-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=localhost:8000")
+                .noneMatch(a -> a.startsWith("-agentlib"));
+    }
+
+    @Test
+    void harnessDebugTakesWhatFailsafesDebugTakes() {
+        assertThat(DebugAgent.of("false")).isNull();
+        assertThat(DebugAgent.of("")).isNull();
+        assertThat(DebugAgent.of("8000").argument()).isEqualTo("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=localhost:8000");
+        DebugAgent listening = DebugAgent.of("transport=dt_socket,server=y,suspend=n,address=*:8000");
+        assertThat(listening.argument()).isEqualTo("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=*:8000");
+        assertThat(listening.suspends()).isFalse();
+        assertThat(DebugAgent.of("-agentlib:jdwp=transport=dt_socket,server=y,address=9000").suspends()).isTrue();
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.github.componentharness.Condition;
 import io.github.componentharness.Harness;
 import io.github.componentharness.HarnessException;
 import io.github.componentharness.HarnessTimeoutException;
+import io.github.componentharness.NoSuchStateException;
 import io.github.componentharness.Status;
 import io.github.componentharness.internal.json.Json;
 import io.github.componentharness.internal.state.AwaitProbe;
@@ -119,7 +120,7 @@ public final class RemoteHarness implements Harness {
         call("kill", component, Map.of(), LIFECYCLE_TIMEOUT);
     }
 
-    /** Thread stacks of one component, or of the harness JVM for {@code null}. */
+    @Override
     public String threads(String component) {
         return String.valueOf(value(call("threads", component, Map.of(), CALL_TIMEOUT)));
     }
@@ -161,7 +162,7 @@ public final class RemoteHarness implements Harness {
         String error = String.valueOf(reply.get("error"));
         switch (ControlError.ofCode(reply.get("code"))) {
             case ABSENT:
-                throw new StateException.Absent(error);
+                throw new NoSuchStateException(error);
             case TIMEOUT:
                 throw new HarnessTimeoutException(error);
             default:

@@ -1,6 +1,7 @@
 package io.github.componentharness.internal.control;
 
 import io.github.componentharness.HarnessTimeoutException;
+import io.github.componentharness.NoSuchStateException;
 import io.github.componentharness.internal.state.StateException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +31,7 @@ final class Replies {
         if (e instanceof BadRequest || e instanceof IllegalArgumentException) {
             return error(ControlError.BAD_REQUEST, e.getMessage());
         }
-        if (e instanceof StateException.Absent) {
+        if (e instanceof NoSuchStateException) {
             return error(ControlError.ABSENT, e.getMessage());
         }
         if (e instanceof HarnessTimeoutException) {

@@ -93,6 +93,63 @@ public final class HarnessMain {
         main.exitWith(main.run());
     }
 
+    /** Draws the run's timeline beside the status files; a picture less is no failure. */
+    private void drawTimeline(Host h, String title) {
+        Timeline t = timeline;
+        if (t == null || h == null) {
+            return;
+        }
+        try {
+            t.stop(h::statusAtHand);
+            writeStatus(dir -> StatusFiles.writeText(dir, StatusFiles.TIMELINE, t.svg(title)));
+        } catch (RuntimeException e) {
+            System.err.println("Cannot draw the timeline: " + e);
+        }
+    }
+
+    /**
+     * Writes each instance's status every half second while the start runs, so the plugin can
+     * say which components are ready and which still start.
+     */
+    private Thread startProgress(Host host, long begin) {
+        Map<String, Long> startedAt = new java.util.HashMap<>();
+        Thread writer = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        long now = (System.nanoTime() - begin) / 1_000_000;
+                        Map<String, String> statuses = new java.util.LinkedHashMap<>();
+                        host.statusAtHand().forEach((name, status) -> {
+                            statuses.put(name, status.name());
+                            if (status == io.github.componentharness.Status.STARTING) {
+                                startedAt.putIfAbsent(name, now);
+                            }
+                        });
+                        Map<String, Long> starting = new java.util.LinkedHashMap<>();
+                        statuses.forEach((name, status) -> {
+                            if (status.equals("STARTING") && startedAt.containsKey(name)) {
+                                starting.put(name, now - startedAt.get(name));
+                            }
+                        });
+                        writeStatus(dir -> StatusFiles.write(dir, new StatusFiles.Progress(now, statuses, starting)));
+                    } catch (RuntimeException unknownYet) {
+                        // A progress line less: the ready or failed report says it all.
+                    }
+                    Thread.sleep(500);
+                }
+            } catch (InterruptedException startDone) {
+                // The start ended: ready or failed is reported in full.
+            }
+        }, "harness-progress");
+        writer.setDaemon(true);
+        writer.start();
+        return writer;
+    }
+
+    private volatile Timeline timeline;
+    /** The host while it starts, so a failed start can still draw what happened. */
+    private volatile Host failedHost;
+
     int run() {
         // Teardown is armed before anything runs: a component constructor that blocks, or a
         // parent that dies during the start, must never leave this JVM behind.
@@ -110,7 +167,15 @@ public final class HarnessMain {
                     ? new Coordinator(spec, processesDir(), ChildJvm.likeThisOne())
                     : new ThreadHost(new ThreadHarness(spec, HarnessMain.class.getClassLoader(), fork.placement(),
                             Isolation.INSTANCE));
-            host.startAll();
+            timeline = new Timeline(begin);
+            timeline.record(host);
+            failedHost = host;
+            Thread progress = startProgress(host, begin);
+            try {
+                host.startAll();
+            } finally {
+                progress.interrupt();
+            }
             this.host = host;
             if (fork.token() != null) {
                 binding = true;
@@ -132,6 +197,7 @@ public final class HarnessMain {
         } catch (Throwable e) {
             starter = null;
             Thread.interrupted();
+            drawTimeline(failedHost, "Harness start failed");
             Reports.Failed failed = failure(e);
             reportFailed(failed, e);
             startReported.countDown();
@@ -261,6 +327,7 @@ public final class HarnessMain {
             System.err.println(e.getMessage());
         }
         long componentsStopped = System.nanoTime();
+        drawTimeline(h, "Harness run, stopped: " + why);
         List<Reports.Problem> found = h.problems();
         Map<String, String> status = new LinkedHashMap<>();
         h.harness().status().forEach((name, s) -> status.put(name, s.name()));
@@ -281,9 +348,12 @@ public final class HarnessMain {
         logLine((fork.placement() == null ? "" : "process '" + fork.placement().process() + "': ") + line);
     }
 
-    /** A line of harness.log, with the JVM's uptime, so slow steps show. */
+    /**
+     * A line of harness.log, with the milliseconds since the harness JVM started, so slow steps
+     * show; component JVMs count from the same moment, so their lines read in order.
+     */
     public static void logLine(String line) {
-        System.out.println("[" + ManagementFactory.getRuntimeMXBean().getUptime() + " ms] " + line);
+        System.out.println("[" + (System.currentTimeMillis() - ChildJvm.clockOrigin()) + " ms] " + line);
     }
 
     /** Where to reach each component: a service has no ready.json, and a log reader wants them too. */

@@ -38,6 +38,23 @@ public interface Host extends AutoCloseable {
     /** Thread stacks of one component, or of everything this host runs for {@code null}. */
     String threads(String component);
 
+    /**
+     * Each instance's status as this JVM knows it without asking another JVM: cheap enough to
+     * sample every 100 ms for the timeline and the start's progress, and never held up by a
+     * component JVM that is busy stopping.
+     */
+    default java.util.Map<String, io.github.componentharness.Status> statusAtHand() {
+        return harness().status();
+    }
+
+    /**
+     * Hands every status an instance enters to {@code listener} as it happens, where this host
+     * can; returns {@code false} where it cannot (statuses must then be sampled).
+     */
+    default boolean onTransition(io.github.componentharness.internal.local.ComponentRun.Transitions listener) {
+        return false;
+    }
+
     /** Overruns, leaks and lost JVMs so far, as records. */
     List<Reports.Problem> problems();
 

@@ -28,6 +28,12 @@ public final class ThreadHost implements Host {
     }
 
     @Override
+    public boolean onTransition(io.github.componentharness.internal.local.ComponentRun.Transitions listener) {
+        engine.onTransition(listener);
+        return true;
+    }
+
+    @Override
     public void startAll() {
         engine.startAll();
     }

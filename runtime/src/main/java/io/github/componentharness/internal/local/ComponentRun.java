@@ -43,6 +43,12 @@ public final class ComponentRun {
     private final ThreadGroup group;
     private final Thread thread;
     private final Runnable onChange;
+    private final Transitions transitions;
+
+    /** Hears every status an instance enters, as it enters it (the timeline draws them). */
+    public interface Transitions {
+        void entered(String instance, Status status);
+    }
     private final Map<String, Object> published = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Deque<AutoCloseable> closeOnStop = new ArrayDeque<>();
     private final CountDownLatch stopAsked = new CountDownLatch(1);
@@ -58,7 +64,8 @@ public final class ComponentRun {
      * @param isolated whether {@code loader} is this run's own, to be closed once its threads are gone
      */
     ComponentRun(Instance instance, int runNumber, Function<RunContext, Component> factory, ClassLoader loader,
-            boolean isolated, RunContext.Services services, Runnable onChange) {
+            boolean isolated, RunContext.Services services, Runnable onChange, Transitions transitions) {
+        this.transitions = transitions;
         this.instance = instance;
         this.factory = factory;
         this.loader = loader;
@@ -398,6 +405,7 @@ public final class ComponentRun {
             }
             lifecycle = new Lifecycle(to, cause, from.becameReady() || to == Status.RUNNING);
         }
+        transitions.entered(instance.name(), to);
         onChange.run();
     }
 }

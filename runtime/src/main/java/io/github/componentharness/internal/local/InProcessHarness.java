@@ -63,6 +63,11 @@ public final class InProcessHarness implements Harness {
     }
 
     @Override
+    public String threads(String component) {
+        return engine.threads(component);
+    }
+
+    @Override
     public Object await(String component, String key, Predicate<Object> predicate, Duration timeout) {
         Objects.requireNonNull(predicate, "predicate");
         return awaitValue(new AwaitProbe(this, component, key, (value, present) -> present && predicate.test(value),

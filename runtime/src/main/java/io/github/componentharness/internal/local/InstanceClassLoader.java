@@ -51,9 +51,9 @@ final class InstanceClassLoader extends URLClassLoader {
     }
 
     /**
-     * Defines the application's classes as {@link URLClassLoader} does, except those that call
-     * {@code System.exit} and the like, which are defined with those calls redirected to
-     * {@link InstanceExits}: an instance's exit ends the instance, not the harness.
+     * Defines the application's classes as {@link URLClassLoader} does (code source, signers, the
+     * jar's manifest for the package), with calls of {@code System.exit} and the like redirected
+     * to {@link InstanceExits}: an instance's exit ends the instance, not the harness.
      */
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
@@ -76,6 +76,10 @@ final class InstanceClassLoader extends URLClassLoader {
                 manifest = jar.getManifest();
                 // Known once the entry has been read to its end.
                 signers = jar.getJarEntry().getCodeSigners();
+            } else {
+                // A classes folder: the folder is the code source, as URLClassLoader has it.
+                String text = resource.toString();
+                codeBase = new URL(text.substring(0, text.length() - (name.replace('.', '/') + ".class").length()));
             }
         } catch (IOException e) {
             throw new ClassNotFoundException(name + ": cannot read " + resource, e);
@@ -87,9 +91,7 @@ final class InstanceClassLoader extends URLClassLoader {
             // A class file newer than ASM knows: defined as it is, its exits the JVM's.
             rewritten = null;
         }
-        if (rewritten == null) {
-            return super.findClass(name);
-        }
+        byte[] definition = rewritten != null ? rewritten : bytes;
         String pkg = packageOf(name);
         if (!pkg.isEmpty() && getDefinedPackage(pkg) == null) {
             try {
@@ -102,7 +104,8 @@ final class InstanceClassLoader extends URLClassLoader {
                 // Another thread of this parallel-capable loader defined it first.
             }
         }
-        return defineClass(name, rewritten, 0, rewritten.length, new CodeSource(codeBase, signers));
+        // Defined from the bytes read once: every isolated instance loads its classes anew.
+        return defineClass(name, definition, 0, definition.length, new CodeSource(codeBase, signers));
     }
 
     /**

@@ -45,6 +45,7 @@ public final class ThreadHarness implements RunContext.Services {
     /** The application's class path, for the loaders of isolated runs; computed once, when one needs it. */
     private List<java.net.URL> applicationClassPath;
     private volatile boolean closed;
+    private volatile ComponentRun.Transitions transitions = (instance, status) -> { };
 
     /**
      * Prepares every instance: classes loaded and checked, ports reserved, outputs opened.
@@ -171,7 +172,7 @@ public final class ThreadHarness implements RunContext.Services {
                 : classes.loader();
         ComponentRun run = new ComponentRun(i, number, ctx -> classes.create(i.spec(), i.name(), loader, ctx::resolve,
                 spec.stopTimeout()),
-                loader, isolated, this, changes::changed);
+                loader, isolated, this, changes::changed, (instance, status) -> transitions.entered(instance, status));
         i.run(run);
         ports.release(i.name());
         run.launch();
@@ -522,6 +523,11 @@ public final class ThreadHarness implements RunContext.Services {
     @Override
     public Path workRoot() {
         return workRoot;
+    }
+
+    /** Hands every status an instance enters to {@code listener}, from now on. */
+    public void onTransition(ComponentRun.Transitions listener) {
+        this.transitions = listener;
     }
 
     /** Signals every status change and publication, so waits need not spin. */

@@ -24,12 +24,29 @@ public record ChildJvm(Path java, String classpath, List<String> jvmArgs) {
     public static ChildJvm likeThisOne() {
         List<String> args = new ArrayList<>();
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!isDebugger(arg)) {
+            if (!isDebugger(arg) && !arg.startsWith("-D" + CLOCK_ORIGIN + "=")) {
                 args.add(arg);
             }
         }
+        // One clock for harness.log: every component JVM counts from when the coordinator started.
+        args.add("-D" + CLOCK_ORIGIN + "=" + clockOrigin());
         return new ChildJvm(Path.of(System.getProperty("java.home"), "bin", "java"), System.getProperty("java.class.path"),
                 args);
+    }
+
+    /**
+     * The system properties by which the plugin asks for one component's JVM to run under a
+     * debugger ({@code harness.debugComponent}, with the agent in {@code harness.debugAgent}).
+     */
+    public static final String DEBUG_COMPONENT = "harness.debugComponent";
+    public static final String DEBUG_AGENT = "harness.debugAgent";
+
+    /** The system property that holds the epoch millisecond the harness.log times count from. */
+    public static final String CLOCK_ORIGIN = "harness.clockOrigin";
+
+    /** When this harness began, as harness.log counts: the coordinator's JVM start, inherited by its component JVMs. */
+    public static long clockOrigin() {
+        return Long.getLong(CLOCK_ORIGIN, ManagementFactory.getRuntimeMXBean().getStartTime());
     }
 
     static boolean isDebugger(String arg) {

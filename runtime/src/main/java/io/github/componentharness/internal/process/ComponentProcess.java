@@ -152,6 +152,22 @@ final class ComponentProcess {
      *
      * @throws HarnessException when it fails to start, exits, or is not ready by {@code deadline}
      */
+    /** Whether this JVM hosts the instance named by {@code harness.debugComponent}. */
+    private boolean debugged() {
+        String component = System.getProperty(ChildJvm.DEBUG_COMPONENT);
+        return component != null && System.getProperty(ChildJvm.DEBUG_AGENT) != null
+                && (hosted.contains(component) || name.equals(component));
+    }
+
+    private List<String> withDebugger(List<String> command) {
+        if (!debugged()) {
+            return command;
+        }
+        List<String> withAgent = new java.util.ArrayList<>(command);
+        withAgent.add(1, System.getProperty(ChildJvm.DEBUG_AGENT));
+        return withAgent;
+    }
+
     void start(long deadlineNanos) {
         long begin = System.nanoTime();
         state = State.STARTING;
@@ -162,7 +178,7 @@ final class ComponentProcess {
         try {
             Path specFile = dir.resolve("spec.json");
             writeSpec(specFile);
-            process = HarnessProcess.start(new ProcessBuilder(jvm.command(HarnessMain.class.getName(), specFile))
+            process = HarnessProcess.start(new ProcessBuilder(withDebugger(jvm.command(HarnessMain.class.getName(), specFile)))
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                     .redirectError(ProcessBuilder.Redirect.INHERIT), dir, token, spec);
         } catch (IOException e) {
@@ -197,7 +213,9 @@ final class ComponentProcess {
         try {
             // The JVM times its own components out, and names them with their stacks: give it the
             // time to say so before giving up on it.
-            StatusFiles.Start start = process.awaitStart(OptionalLong.of(deadlineNanos + REPORT_GRACE.toNanos()), STATUS_POLL);
+            // A JVM held by a debugger may take as long as the person at the debugger likes.
+            StatusFiles.Start start = process.awaitStart(debugged() ? OptionalLong.empty()
+                    : OptionalLong.of(deadlineNanos + REPORT_GRACE.toNanos()), STATUS_POLL);
             switch (start.kind()) {
                 case READY:
                     return start.ready();

@@ -296,6 +296,18 @@ public final class Coordinator implements Harness, Host {
     }
 
     /** The status of a component whose JVM is not running. */
+    /** Each instance's status from its JVM's state alone: no query, so nothing waits on a busy JVM. */
+    @Override
+    public Map<String, Status> statusAtHand() {
+        Map<String, Status> all = new LinkedHashMap<>();
+        for (ComponentProcess p : processes.values()) {
+            for (String instance : p.hosted()) {
+                all.put(instance, outside(p));
+            }
+        }
+        return all;
+    }
+
     private static Status outside(ComponentProcess p) {
         return switch (p.state()) {
             case NEW -> Status.NEW;

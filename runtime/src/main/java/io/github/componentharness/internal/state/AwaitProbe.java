@@ -1,5 +1,7 @@
 package io.github.componentharness.internal.state;
 
+import io.github.componentharness.NoSuchStateException;
+
 import io.github.componentharness.Harness;
 import io.github.componentharness.HarnessException;
 import io.github.componentharness.HarnessTimeoutException;
@@ -56,7 +58,7 @@ public final class AwaitProbe {
         try {
             current = harness.state(component, key);
             last = String.valueOf(current);
-        } catch (StateException.Absent absent) {
+        } catch (NoSuchStateException absent) {
             present = false;
         } catch (HarnessException e) {
             if (harness.status(component) != Status.FAILED) {

@@ -14,13 +14,4 @@ public class StateException extends HarnessException {
     public StateException(String message, Throwable cause) {
         super(message, cause);
     }
-
-    /** The key does not resolve (yet): an await keeps waiting on it. */
-    public static final class Absent extends StateException {
-        private static final long serialVersionUID = 1L;
-
-        public Absent(String message) {
-            super(message);
-        }
-    }
 }

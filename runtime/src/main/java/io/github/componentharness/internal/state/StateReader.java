@@ -1,5 +1,7 @@
 package io.github.componentharness.internal.state;
 
+import io.github.componentharness.NoSuchStateException;
+
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ public final class StateReader {
     /**
      * The JSON form of the value at {@code key}.
      *
-     * @throws StateException.Absent when the key does not resolve
+     * @throws NoSuchStateException when the key does not resolve
      * @throws StateException when it resolves to something with no JSON form, or cannot be read
      */
     public static Object read(String componentName, Object component, Map<String, Object> published, String key) {
@@ -109,7 +111,7 @@ public final class StateReader {
             return published.get(name);
         }
         if (component == null) {
-            throw new StateException.Absent("component '" + componentName + "' has no state '" + name
+            throw new NoSuchStateException("component '" + componentName + "' has no state '" + name
                     + "' yet: its object is still being created");
         }
         Optional<Object> member = Members.read(component, name);
@@ -125,7 +127,7 @@ public final class StateReader {
         if (!(component instanceof StaticFields)) {
             Members.fields(new StaticFields(component.getClass())).forEach(f -> known.add(f.getName()));
         }
-        throw new StateException.Absent("component '" + componentName + "' has no state '" + name + "' (published or fields: "
+        throw new NoSuchStateException("component '" + componentName + "' has no state '" + name + "' (published or fields: "
                 + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
     }
 
@@ -136,7 +138,7 @@ public final class StateReader {
             value = value instanceof Optional ? ((Optional<?>) value).orElse(null) : ((AtomicReference<?>) value).get();
         }
         if (value == null) {
-            throw new StateException.Absent("state '" + where + "' of component '" + componentName + "' is null, so it has no '"
+            throw new NoSuchStateException("state '" + where + "' of component '" + componentName + "' is null, so it has no '"
                     + segment + "'");
         }
         if (value instanceof Map) {
@@ -146,7 +148,7 @@ public final class StateReader {
                     return e.getValue();
                 }
             }
-            throw new StateException.Absent("state '" + where + "' of component '" + componentName + "' has no key '" + segment + "'");
+            throw new NoSuchStateException("state '" + where + "' of component '" + componentName + "' has no key '" + segment + "'");
         }
         if (value instanceof List || value.getClass().isArray() || value instanceof Collection) {
             List<?> list = value instanceof List ? (List<?>) value
@@ -159,7 +161,7 @@ public final class StateReader {
                         + segment + "'");
             }
             if (i < 0 || i >= list.size()) {
-                throw new StateException.Absent("state '" + where + "' of component '" + componentName + "' has " + list.size()
+                throw new NoSuchStateException("state '" + where + "' of component '" + componentName + "' has " + list.size()
                         + " elements, no element " + i);
             }
             return list.get(i);
@@ -179,7 +181,7 @@ public final class StateReader {
             throw new StateException("state '" + where + "' of component '" + componentName + "' is a " + value.getClass().getName()
                     + ": the harness does not look inside the JDK's classes, so '" + segment + "' cannot be read");
         }
-        throw new StateException.Absent("state '" + where + "' of component '" + componentName + "' (a "
+        throw new NoSuchStateException("state '" + where + "' of component '" + componentName + "' (a "
                 + value.getClass().getSimpleName() + ") has no field or getter '" + segment + "'");
     }
 

@@ -42,6 +42,21 @@ class ProcessModeTest {
     }
 
     @Test
+    void theNamedComponentsJvmAloneRunsUnderTheDebugger() {
+        String agent = "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=localhost:0";
+        System.setProperty(ChildJvm.DEBUG_COMPONENT, "counter");
+        System.setProperty(ChildJvm.DEBUG_AGENT, agent);
+        try (Coordinator h = start(HarnessSpec.builder().component("counter", Counter.class).component("other", Counter.class))) {
+            assertThat(ProcessHandle.of(h.pids().get("counter")).orElseThrow().info().arguments().orElseThrow()).contains(agent);
+            assertThat(ProcessHandle.of(h.pids().get("other")).orElseThrow().info().arguments().orElseThrow())
+                    .noneMatch(a -> a.contains("jdwp"));
+        } finally {
+            System.clearProperty(ChildJvm.DEBUG_COMPONENT);
+            System.clearProperty(ChildJvm.DEBUG_AGENT);
+        }
+    }
+
+    @Test
     void componentsInSeparateJvmsTalkOverTheirRealSocketsAndGroupsShareOne() {
         try (Coordinator h = start(HarnessSpec.builder()
                         .component("sink", Sink.class, c -> c.ports("results"))

@@ -1,0 +1,144 @@
+package io.github.componentharness.junit;
+
+import io.github.componentharness.Harness;
+import io.github.componentharness.Status;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+
+/**
+ * For failsafe ITs against the harness that {@code harness:start} forked: test and lifecycle
+ * methods may take a connected {@link Harness} (one connection per test class, closed after
+ * it), and when a test fails the system's evidence is written beside the failsafe report:
+ * every component's status, failure, state snapshot, thread stacks and the last lines of its
+ * log, in {@code target/failsafe-reports/<test class>.<method>-harness.txt}; the failure names
+ * that file.
+ *
+ * <pre>{@code
+ * @ExtendWith(ConnectedHarness.class)
+ * class PipelineIT {
+ *     @Test
+ *     void workFlows(Harness h) { ... }
+ * }
+ * }</pre>
+ *
+ * The system property {@code harness.evidenceDir} moves the evidence elsewhere.
+ */
+public final class ConnectedHarness implements ParameterResolver, TestExecutionExceptionHandler {
+
+    /** How many lines of each component's log the evidence keeps. */
+    static final int LOG_LINES = 40;
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConnectedHarness.class);
+
+    /** The class's connection, closed by JUnit when the class's store closes. */
+    private static final class Connection implements ExtensionContext.Store.CloseableResource {
+        final Harness harness = Harness.connect();
+
+        @Override
+        public void close() {
+            harness.close();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Harness.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return harness(context);
+    }
+
+    private static Harness harness(ExtensionContext context) {
+        ExtensionContext classContext = context.getTestClass().isPresent() && context.getParent().isPresent()
+                && context.getTestMethod().isPresent() ? context.getParent().get() : context;
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(Connection.class, k -> new Connection(), Connection.class).harness;
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        String name = context.getRequiredTestClass().getName() + "." + context.getRequiredTestMethod().getName();
+        Path dir = Path.of(System.getProperty("harness.evidenceDir", "target/failsafe-reports"));
+        Path file = dir.resolve(name + "-harness.txt");
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(file, evidence(harness(context), name, failure), StandardCharsets.UTF_8);
+            failure.addSuppressed(new Evidence("the system's evidence (status, state, threads, logs of every component) is in "
+                    + file.toAbsolutePath()));
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(new Evidence("the system's evidence could not be written to " + file + ": " + e));
+        }
+        throw failure;
+    }
+
+    /** Names the evidence file in the failure's report. */
+    static final class Evidence extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Evidence(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static String evidence(Harness h, String test, Throwable failure) {
+        StringBuilder out = new StringBuilder();
+        out.append("Harness evidence for ").append(test).append(" failing with ").append(failure).append("\n\n");
+        Map<String, Status> statuses;
+        try {
+            statuses = h.status();
+        } catch (RuntimeException e) {
+            return out.append("The harness did not answer: ").append(e.getMessage()).append('\n').toString();
+        }
+        statuses.forEach((component, status) -> out.append(String.format("%-24s %s%n", component, status)));
+        for (String component : statuses.keySet()) {
+            out.append("\n=== ").append(component).append(" (").append(statuses.get(component)).append(")\n");
+            section(out, "failure", () -> h.failure(component).orElse("none"));
+            section(out, "state", () -> String.valueOf(h.snapshot(component)));
+            section(out, "threads", () -> h.threads(component).stripTrailing());
+            section(out, "last " + LOG_LINES + " lines of " + component + ".log", () -> logTail(component));
+        }
+        return out.toString();
+    }
+
+    private interface Part {
+        String get() throws IOException;
+    }
+
+    private static void section(StringBuilder out, String title, Part part) {
+        out.append("--- ").append(title).append('\n');
+        try {
+            out.append(part.get()).append('\n');
+        } catch (IOException | RuntimeException e) {
+            out.append("(unavailable: ").append(e.getMessage()).append(")\n");
+        }
+    }
+
+    /** The newest {@code <component>.log} under {@code target/harness/*}: the running execution's. */
+    private static String logTail(String component) throws IOException {
+        Path root = Path.of("target", "harness");
+        Optional<Path> log;
+        try (Stream<Path> dirs = Files.isDirectory(root) ? Files.list(root) : Stream.empty()) {
+            log = dirs.map(d -> d.resolve(component + ".log")).filter(Files::isRegularFile)
+                    .max(Comparator.comparing(p -> p.toFile().lastModified()));
+        }
+        if (log.isEmpty()) {
+            return "(no " + component + ".log under " + root.toAbsolutePath() + ")";
+        }
+        // Leniently: a component may write any bytes.
+        List<String> lines = List.of(new String(Files.readAllBytes(log.get()), StandardCharsets.UTF_8).split("\\R"));
+        return String.join("\n", new ArrayList<>(lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size())));
+    }
+}
