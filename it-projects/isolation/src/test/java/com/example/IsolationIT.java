@@ -15,6 +15,7 @@ class IsolationIT {
             for (int replica = 1; replica <= 3; replica++) {
                 assertEquals(EXPECTED, h.state("counter-" + replica, "started"), "counter-" + replica);
                 assertEquals("replica " + replica, h.state("counter-" + replica, "label"));
+                assertEquals("hello-from-maven", h.state("counter-" + replica, "greeting"));
             }
             // A restart of an isolated instance starts with fresh statics, as a new JVM would.
             h.restart("counter-2");

@@ -68,20 +68,35 @@ abstract class AbstractHarnessMojo extends AbstractMojo {
         return decision.map(SkipRules.Decision::skip).orElse(false);
     }
 
-    /** The build's maven-failsafe-plugin, as SkipRules needs it. */
+    /** The build's maven-failsafe-plugin, as SkipRules needs it: plugin and execution configuration alike. */
     private SkipRules.Failsafe failsafe() {
         for (org.apache.maven.model.Plugin p : project.getBuildPlugins()) {
             if ("maven-failsafe-plugin".equals(p.getArtifactId())) {
-                boolean configured = false;
-                if (p.getConfiguration() instanceof org.codehaus.plexus.util.xml.Xpp3Dom) {
-                    org.codehaus.plexus.util.xml.Xpp3Dom skipTests =
-                            ((org.codehaus.plexus.util.xml.Xpp3Dom) p.getConfiguration()).getChild("skipTests");
-                    configured = skipTests != null && "true".equalsIgnoreCase(String.valueOf(skipTests.getValue()).trim());
+                java.util.List<Object> configurations = new java.util.ArrayList<>();
+                configurations.add(p.getConfiguration());
+                p.getExecutions().forEach(e -> configurations.add(e.getConfiguration()));
+                Boolean skipTests = null;
+                boolean skip = false;
+                for (Object configuration : configurations) {
+                    if (configuration instanceof org.codehaus.plexus.util.xml.Xpp3Dom) {
+                        org.codehaus.plexus.util.xml.Xpp3Dom dom = (org.codehaus.plexus.util.xml.Xpp3Dom) configuration;
+                        String value = value(dom, "skipTests");
+                        if ("true".equals(value) || "false".equals(value)) {
+                            skipTests = Boolean.valueOf(value);
+                        }
+                        skip |= "true".equals(value(dom, "skipITs")) || "true".equals(value(dom, "skip"));
+                    }
                 }
-                return new SkipRules.Failsafe(p.getVersion(), configured);
+                return new SkipRules.Failsafe(p.getVersion(), skipTests, skip);
             }
         }
-        return new SkipRules.Failsafe(null, false);
+        return new SkipRules.Failsafe(null, null, false);
+    }
+
+    /** A configuration child's value, {@code null} when it is absent or an expression left unresolved. */
+    private static String value(org.codehaus.plexus.util.xml.Xpp3Dom configuration, String name) {
+        org.codehaus.plexus.util.xml.Xpp3Dom child = configuration.getChild(name);
+        return child == null || child.getValue() == null ? null : child.getValue().trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     protected Path harnessDir() {

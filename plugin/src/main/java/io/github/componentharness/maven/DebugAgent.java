@@ -1,12 +1,20 @@
 package io.github.componentharness.maven;
 
 /**
- * {@code harness.debug} as failsafe's {@code maven.failsafe.debug} reads it: {@code true} (or
- * empty) for a JDWP agent that suspends the JVM until a debugger attaches on port 5005, a port,
- * JDWP options such as {@code transport=dt_socket,server=y,suspend=n,address=*:8000}, or a whole
- * {@code -agentlib:jdwp=...} argument; {@code false} for none.
+ * {@code harness.debug}: {@code true} for a JDWP agent that suspends the JVM until a debugger
+ * attaches on port 5005 (as {@code maven.failsafe.debug} does), a port, JDWP options such as
+ * {@code transport=dt_socket,server=y,suspend=n,address=*:8000}, or JVM arguments as given to
+ * failsafe's debug parameter ({@code -agentlib:jdwp=...}, or {@code -Xdebug -Xrunjdwp:...});
+ * {@code false} or blank for none.
+ *
+ * @param argument the JVM arguments, separated by spaces (see {@link #arguments()})
  */
 record DebugAgent(String argument) {
+
+    /** The JVM arguments, one per element. */
+    java.util.List<String> arguments() {
+        return JvmArguments.split(argument);
+    }
 
     private static final String JDWP = "-agentlib:jdwp=";
     private static final String DEFAULT_OPTIONS = "transport=dt_socket,server=y,suspend=y,address=localhost:";

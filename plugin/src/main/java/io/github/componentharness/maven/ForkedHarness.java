@@ -67,12 +67,20 @@ final class ForkedHarness {
      * @throws ForkException when it cannot be forked
      */
     static ForkedHarness fork(ForkConfig config, HarnessSpec spec) throws ForkException {
+        return fork(config, spec, Map.of());
+    }
+
+    /**
+     * @param userProperties Maven's {@code -D} user properties: the harness JVM sets them as it
+     *     starts, from its owner-only spec, as failsafe's booter does (never on a command line)
+     */
+    static ForkedHarness fork(ForkConfig config, HarnessSpec spec, Map<String, String> userProperties) throws ForkException {
         String token = Tokens.newToken();
         try {
             prepare(config);
             rotateLogs(config, spec);
             OwnerOnlyFiles.write(config.specFile(), ForkSettings.childOfThisJvm(config.controlHost(), config.controlPort(), token,
-                    config.harnessDir(), null).specJson(spec));
+                    config.harnessDir(), null).specJson(spec, userProperties));
             Path jar = ManifestJar.write(config.harnessDir().resolve("classpath.jar"), config.classpath(), ForkConfig.MAIN_CLASS);
             List<String> command = command(config, jar);
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -125,7 +133,7 @@ final class ForkedHarness {
             command.add("-D" + ChildJvm.DEBUG_COMPONENT + "=" + config.debugComponent());
             command.add("-D" + ChildJvm.DEBUG_AGENT + "=" + config.debug().argument());
         } else if (config.debug() != null) {
-            command.add(config.debug().argument());
+            command.addAll(config.debug().arguments());
         }
         command.add("-cp");
         command.add(jar.toString());
@@ -160,6 +168,12 @@ final class ForkedHarness {
             throw e;
         } finally {
             reporter.interrupt();
+            try {
+                // No progress line after the outcome's.
+                reporter.join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -243,15 +257,21 @@ final class ForkedHarness {
         echo = LogEcho.start(showLogs, config.logFile(), console);
     }
 
+    /** Stops echoing component output, if it does; what is left in the log is echoed first. */
+    void closeEcho() {
+        LogEcho shown = echo;
+        echo = null;
+        if (shown != null) {
+            shown.close();
+        }
+    }
+
     StopResult stop() throws InterruptedException {
         HarnessProcess.Stop stop;
         try {
             stop = process.stop();
         } finally {
-            LogEcho shown = echo;
-            if (shown != null) {
-                shown.close();
-            }
+            closeEcho();
         }
         List<Reports.Problem> problems = new ArrayList<>();
         if (stop.report() != null) {
@@ -273,10 +293,7 @@ final class ForkedHarness {
     /** SIGTERM (the harness stops its components in order, or cancels its start), then SIGKILL if it does not go. */
     void kill() {
         process.terminate();
-        LogEcho shown = echo;
-        if (shown != null) {
-            shown.close();
-        }
+        closeEcho();
     }
 
     boolean isAlive() {

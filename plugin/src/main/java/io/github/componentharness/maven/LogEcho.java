@@ -23,7 +23,8 @@ final class LogEcho implements AutoCloseable {
     private final Consumer<String> console;
     private final Thread thread;
     private long position;
-    private final StringBuilder partial = new StringBuilder();
+    /** The bytes of the line being read: decoded once whole, so no character is split. */
+    private final java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
 
     /**
      * @param components the instances to echo; empty for all
@@ -46,7 +47,7 @@ final class LogEcho implements AutoCloseable {
         }
         String value = showLogs.trim();
         Set<String> names = value.isEmpty() || value.equalsIgnoreCase("true") ? Set.of()
-                : Set.of(value.split("\\s*,\\s*"));
+                : new java.util.LinkedHashSet<>(java.util.List.of(value.split("\\s*,\\s*")));
         LogEcho echo = new LogEcho(log, names, console);
         echo.thread.start();
         return echo;
@@ -76,13 +77,15 @@ final class LogEcho implements AutoCloseable {
             byte[] bytes = new byte[(int) Math.min(length - position, 1 << 20)];
             file.readFully(bytes);
             position += bytes.length;
-            partial.append(new String(bytes, StandardCharsets.UTF_8));
-            int end;
-            while ((end = partial.indexOf("\n")) >= 0) {
-                String line = partial.substring(0, end).stripTrailing();
-                partial.delete(0, end + 1);
-                if (shown(line)) {
-                    console.accept(line);
+            for (byte b : bytes) {
+                if (b == '\n') {
+                    String line = partial.toString(StandardCharsets.UTF_8).stripTrailing();
+                    partial.reset();
+                    if (shown(line)) {
+                        console.accept(line);
+                    }
+                } else {
+                    partial.write(b);
                 }
             }
         } catch (IOException e) {

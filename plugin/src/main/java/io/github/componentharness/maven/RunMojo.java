@@ -14,6 +14,15 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "run", threadSafe = true, requiresDependencyResolution = ResolutionScope.TEST)
 public class RunMojo extends StartMojo {
 
+    /** Run by hand, not around ITs: only {@code harness.skip} skips it. */
+    @Override
+    protected boolean skipped() {
+        if (skip) {
+            getLog().info("Skipping the harness (harness.skip)");
+        }
+        return skip;
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped()) {
@@ -35,6 +44,8 @@ public class RunMojo extends StartMojo {
         } catch (InterruptedException e) {
             fork.kill();
             Thread.currentThread().interrupt();
+        } finally {
+            fork.closeEcho();
         }
     }
 }

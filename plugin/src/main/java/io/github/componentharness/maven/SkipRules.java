@@ -13,8 +13,12 @@ final class SkipRules {
 
     private static final ComparableVersion DECOUPLED = new ComparableVersion("3.6.0");
 
-    /** What the build says about failsafe: its version (null without failsafe) and its own {@code <skipTests>}. */
-    record Failsafe(String version, boolean configuredSkipTests) {
+    /**
+     * What the build says about failsafe: its version (null without failsafe), its own
+     * {@code <skipTests>} (null when its configuration does not set it), and whether its
+     * configuration sets {@code <skipITs>} or {@code <skip>}.
+     */
+    record Failsafe(String version, Boolean configuredSkipTests, boolean configuredSkip) {
     }
 
     /** One decision: skip or not, and which rule said so, for the build log. */
@@ -35,11 +39,17 @@ final class SkipRules {
         if (skipITs) {
             return Optional.of(new Decision(true, "skipITs: failsafe runs no ITs"));
         }
-        if (failsafe.configuredSkipTests()) {
+        if (failsafe.configuredSkip()) {
+            return Optional.of(new Decision(true, "failsafe's configuration sets <skipITs> or <skip>: it runs no ITs"));
+        }
+        if (Boolean.TRUE.equals(failsafe.configuredSkipTests())) {
             return Optional.of(new Decision(true, "failsafe's <skipTests> is set: it runs no ITs"));
         }
         if (!skipTests) {
             return Optional.empty();
+        }
+        if (Boolean.FALSE.equals(failsafe.configuredSkipTests())) {
+            return Optional.of(new Decision(false, "skipTests, but failsafe's own <skipTests> is false, so it runs its ITs"));
         }
         if (failsafe.version() == null) {
             return Optional.of(new Decision(true, "skipTests, and the build has no maven-failsafe-plugin to run ITs"));

@@ -240,14 +240,11 @@ public class StartMojo extends AbstractHarnessMojo {
     }
 
     /**
-     * The harness JVM's system properties as failsafe gives its forked JVM: the
-     * {@code systemPropertyVariables}, then Maven's user properties ({@code -Dkey=value}) over them.
+     * Maven's user properties ({@code -Dkey=value}), which the harness JVM sets over its
+     * {@code systemPropertyVariables} as it starts, as failsafe's booter does for its JVM.
      */
-    private Map<String, String> forkSystemProperties() {
+    private Map<String, String> userProperties() {
         Map<String, String> properties = new java.util.LinkedHashMap<>();
-        if (systemPropertyVariables != null) {
-            properties.putAll(systemPropertyVariables);
-        }
         session.getUserProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
         return properties;
     }
@@ -257,14 +254,17 @@ public class StartMojo extends AbstractHarnessMojo {
         if (debugComponent == null || debugComponent.isBlank()) {
             return DebugAgent.of(debug);
         }
+        // A -D reaches every module of a reactor: a module it does not fit says so and goes on.
         if (spec.mode() != HarnessSpec.Mode.PROCESSES) {
-            throw new HarnessException("<debugComponent> '" + debugComponent + "' names a component JVM, which only mode "
-                    + "processes has: use -Dharness.debug to debug the one harness JVM of mode threads");
+            getLog().warn("Ignoring debugComponent '" + debugComponent + "': it names a component JVM, which only mode "
+                    + "processes has; -Dharness.debug debugs the one harness JVM of mode threads");
+            return DebugAgent.of(debug);
         }
         if (spec.components().stream().noneMatch(c -> c.instanceNames().contains(debugComponent)
                 || debugComponent.equals(c.process().orElse(null)))) {
-            throw new HarnessException("<debugComponent> '" + debugComponent + "' is no component instance or process: name one "
-                    + "such as worker-2");
+            getLog().warn("Ignoring debugComponent '" + debugComponent + "': this harness has no such component instance or "
+                    + "process");
+            return DebugAgent.of(debug);
         }
         DebugAgent agent = DebugAgent.of(debug);
         return agent != null ? agent : DebugAgent.of("true");
@@ -284,7 +284,7 @@ public class StartMojo extends AbstractHarnessMojo {
                     logDir == null ? dir : logDir.toPath(), dir.resolve("work"), isolation);
             List<Path> classpath = classpath();
             SpecFactory.checkClasses(spec, classpath);
-            config = new ForkConfig(javaExecutable(), jvmArguments(), classpath, forkSystemProperties(),
+            config = new ForkConfig(javaExecutable(), jvmArguments(), classpath, systemPropertyVariables,
                     environmentVariables, workingDirectory.toPath(), dir, controlHost, controlPort, debugAgent(spec),
                     debugComponent, spec.startTimeout(), spec.stopTimeout());
         } catch (HarnessException e) {
@@ -299,14 +299,15 @@ public class StartMojo extends AbstractHarnessMojo {
         long begin = System.nanoTime();
         ForkedHarness fork;
         try {
-            fork = ForkedHarness.fork(config, spec);
-            fork.showLogs(showLogs, line -> getLog().info(line));
+            fork = ForkedHarness.fork(config, spec, userProperties());
             // Before the wait: Maven ending (or killed) during a start takes the harness along.
             ForkRegistry.register(registryKey(), fork, session);
             try {
+                fork.showLogs(showLogs, line -> getLog().info(line));
                 fork.awaitReady(line -> getLog().info(line));
-            } catch (ForkException e) {
+            } catch (ForkException | RuntimeException e) {
                 ForkRegistry.remove(registryKey());
+                fork.kill();
                 throw e;
             }
         } catch (ForkException e) {

@@ -120,8 +120,14 @@ public final class HarnessLocator {
         if (Files.isRegularFile(dir.resolve(StatusFiles.READY))) {
             try {
                 long pid = StatusFiles.readReady(dir).pid();
-                if (ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
+                java.util.Optional<ProcessHandle> process = ProcessHandle.of(pid);
+                if (process.map(p -> !p.isAlive()).orElse(true)) {
                     return "its JVM (pid " + pid + ") is gone";
+                }
+                // A process that started after the harness said it was ready has that pid anew.
+                java.time.Instant readyAt = Files.getLastModifiedTime(dir.resolve(StatusFiles.READY)).toInstant();
+                if (process.get().info().startInstant().map(started -> started.isAfter(readyAt)).orElse(false)) {
+                    return "its JVM (pid " + pid + ") is gone; the pid is another process's now";
                 }
             } catch (IOException | RuntimeException unreadable) {
                 return null;

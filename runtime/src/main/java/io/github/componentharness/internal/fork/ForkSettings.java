@@ -44,9 +44,33 @@ public record ForkSettings(String controlHost, int controlPort, String token, Pa
 
     /** The {@code spec.json} a forked {@code HarnessMain} reads: the spec, with these settings as its fork section. */
     public String specJson(HarnessSpec spec) {
+        return specJson(spec, Map.of());
+    }
+
+    /** Where {@code spec.json} keeps the system properties that HarnessMain sets before anything runs. */
+    public static final String SYSTEM_PROPERTIES = "systemProperties";
+
+    /**
+     * As {@link #specJson(HarnessSpec)}, with system properties that the forked JVM sets as it
+     * starts, as failsafe's booter does (Maven's {@code -D} user properties): in the owner-only
+     * file rather than on a command line anyone may read, and of any length.
+     */
+    public String specJson(HarnessSpec spec, Map<String, String> systemProperties) {
         Map<String, Object> json = new LinkedHashMap<>(Json.readObject(spec.toJson()));
         json.put(KEY, toJson());
+        if (!systemProperties.isEmpty()) {
+            json.put(SYSTEM_PROPERTIES, new LinkedHashMap<>(systemProperties));
+        }
         return Json.writePretty(json);
+    }
+
+    /** The system properties a {@code spec.json} carries for its JVM. */
+    public static Map<String, String> systemProperties(Map<String, Object> specJson) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (specJson.get(SYSTEM_PROPERTIES) instanceof Map) {
+            ((Map<?, ?>) specJson.get(SYSTEM_PROPERTIES)).forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return out;
     }
 
     public Map<String, Object> toJson() {

@@ -84,7 +84,12 @@ public final class HarnessMain {
         HarnessMain main;
         try {
             String json = Files.readString(Path.of(args[0]));
-            main = new HarnessMain(HarnessSpec.fromJson(json), ForkSettings.fromJson(Json.readObject(json).get(ForkSettings.KEY)));
+            Map<String, Object> root = Json.readObject(json);
+            // Before anything reads them: Maven's -D user properties, as failsafe's booter sets them.
+            Map<String, String> properties = ForkSettings.systemProperties(root);
+            properties.forEach(System::setProperty);
+            INHERITED_PROPERTIES.putAll(properties);
+            main = new HarnessMain(HarnessSpec.fromJson(json), ForkSettings.fromJson(root.get(ForkSettings.KEY)));
         } catch (IOException | RuntimeException e) {
             System.err.println("Cannot read the harness spec " + args[0] + ": " + e.getMessage());
             System.exit(BAD_ARGUMENTS);
@@ -145,6 +150,9 @@ public final class HarnessMain {
         writer.start();
         return writer;
     }
+
+    /** The system properties this JVM's spec set: a coordinator hands them on to its component JVMs. */
+    public static final Map<String, String> INHERITED_PROPERTIES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private volatile Timeline timeline;
     /** The host while it starts, so a failed start can still draw what happened. */

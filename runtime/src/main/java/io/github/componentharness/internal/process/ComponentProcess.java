@@ -164,7 +164,7 @@ final class ComponentProcess {
             return command;
         }
         List<String> withAgent = new java.util.ArrayList<>(command);
-        withAgent.add(1, System.getProperty(ChildJvm.DEBUG_AGENT));
+        withAgent.addAll(1, List.of(System.getProperty(ChildJvm.DEBUG_AGENT).trim().split("\\s+")));
         return withAgent;
     }
 
@@ -206,7 +206,7 @@ final class ComponentProcess {
     /** Holds the token: owner-only, as the plugin's own spec.json. */
     private void writeSpec(Path specFile) throws IOException {
         OwnerOnlyFiles.write(specFile, ForkSettings.childOfThisJvm("127.0.0.1", 0, token, dir,
-                new Placement(name, new java.util.LinkedHashSet<>(hosted), ports)).specJson(spec));
+                new Placement(name, new java.util.LinkedHashSet<>(hosted), ports)).specJson(spec, HarnessMain.INHERITED_PROPERTIES));
     }
 
     private Reports.Ready awaitReady(long deadlineNanos) {
