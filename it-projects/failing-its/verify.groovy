@@ -3,7 +3,7 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
-assert log.contains('Tests run: 1, Failures: 1')
+assert log.contains('Tests run: 2, Failures: 1, Errors: 1')
 assert log =~ /Harness stopped in \d+ ms\. Harness logs:/
 assert log.indexOf('harness:0.1.0-SNAPSHOT:stop') < log.indexOf('failsafe:3.5.4:verify')
 assert log.contains('There are test failures')
@@ -25,5 +25,8 @@ assert text =~ /echo\s+RUNNING/
 assert text.contains('--- state\n{greeting=hello}')
 assert text.contains('"harness-echo" WAITING')
 assert text.contains('echo says hello')
+// A failing @BeforeEach keeps the evidence too, under the test it failed.
+def setup = new File(basedir, 'target/failsafe-reports/com.example.SetupIT.neverRuns-harness.txt')
+assert setup.text.contains('failing with io.github.componentharness.NoSuchStateException')
 assert evaluate(new File(itProjects, 'nothing-left.groovy'))(basedir) > 0
 return true

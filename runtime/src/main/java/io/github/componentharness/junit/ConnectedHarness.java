@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
@@ -35,15 +36,17 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  *
  * The system property {@code harness.evidenceDir} moves the evidence elsewhere.
  */
-public final class ConnectedHarness implements ParameterResolver, TestExecutionExceptionHandler {
+public final class ConnectedHarness implements ParameterResolver, TestExecutionExceptionHandler,
+        LifecycleMethodExecutionExceptionHandler {
 
     /** How many lines of each component's log the evidence keeps. */
     static final int LOG_LINES = 40;
+    private static final int TAIL_BYTES = 64 * 1024;
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConnectedHarness.class);
 
     /** The class's connection, closed by JUnit when the class's store closes. */
-    private static final class Connection implements ExtensionContext.Store.CloseableResource {
+    private static final class Connection implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final Harness harness = Harness.connect();
 
         @Override
@@ -70,7 +73,35 @@ public final class ConnectedHarness implements ParameterResolver, TestExecutionE
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        String name = context.getRequiredTestClass().getName() + "." + context.getRequiredTestMethod().getName();
+        if (failure instanceof org.opentest4j.TestAbortedException
+                || failure instanceof org.junit.jupiter.api.extension.ParameterResolutionException) {
+            // Skipped by an assumption, or no harness to connect to: the message says it all.
+            throw failure;
+        }
+        writeEvidence(context, failure, context.getTestMethod().map(m -> "." + m.getName()).orElse("") + invocation(context));
+    }
+
+    // A failing @BeforeEach or @AfterEach fails its test as surely as the test itself: same evidence.
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        handleTestExecutionException(context, failure);
+    }
+
+    @Override
+    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        handleTestExecutionException(context, failure);
+    }
+
+    @Override
+    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        if (failure instanceof org.opentest4j.TestAbortedException) {
+            throw failure;
+        }
+        writeEvidence(context, failure, ".beforeAll");
+    }
+
+    private static void writeEvidence(ExtensionContext context, Throwable failure, String suffix) throws Throwable {
+        String name = context.getRequiredTestClass().getName() + suffix;
         Path dir = Path.of(System.getProperty("harness.evidenceDir", "target/failsafe-reports"));
         Path file = dir.resolve(name + "-harness.txt");
         try {
@@ -82,6 +113,16 @@ public final class ConnectedHarness implements ParameterResolver, TestExecutionE
             failure.addSuppressed(new Evidence("the system's evidence could not be written to " + file + ": " + e));
         }
         throw failure;
+    }
+
+    /**
+     * {@code [2]} for the second invocation of a parameterised or repeated test, so each keeps
+     * its own evidence; empty for a plain test.
+     */
+    private static String invocation(ExtensionContext context) {
+        String id = context.getUniqueId();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-invocation:#(\\d+)\\]$").matcher(id);
+        return m.find() ? "[" + m.group(1) + "]" : "";
     }
 
     /** Names the evidence file in the failure's report. */
@@ -137,8 +178,15 @@ public final class ConnectedHarness implements ParameterResolver, TestExecutionE
         if (log.isEmpty()) {
             return "(no " + component + ".log under " + root.toAbsolutePath() + ")";
         }
-        // Leniently: a component may write any bytes.
-        List<String> lines = List.of(new String(Files.readAllBytes(log.get()), StandardCharsets.UTF_8).split("\\R"));
+        // Its end only (a log may be large), read leniently: a component may write any bytes.
+        byte[] tail;
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.get().toFile(), "r")) {
+            long start = Math.max(0, file.length() - TAIL_BYTES);
+            file.seek(start);
+            tail = new byte[(int) (file.length() - start)];
+            file.readFully(tail);
+        }
+        List<String> lines = List.of(new String(tail, StandardCharsets.UTF_8).split("\\R"));
         return String.join("\n", new ArrayList<>(lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size())));
     }
 }
