@@ -249,6 +249,13 @@ public class StartMojo extends AbstractHarnessMojo {
         return properties;
     }
 
+    /** Whether {@code debugComponent} names a component JVM of this harness. */
+    private boolean debugsComponent(HarnessSpec spec) {
+        return debugComponent != null && !debugComponent.isBlank() && spec.mode() == HarnessSpec.Mode.PROCESSES
+                && spec.components().stream().anyMatch(c -> c.instanceNames().contains(debugComponent)
+                        || debugComponent.equals(c.process().orElse(null)));
+    }
+
     /** {@code harness.debug}'s agent; with {@code debugComponent} alone, the default one. */
     private DebugAgent debugAgent(HarnessSpec spec) {
         if (debugComponent == null || debugComponent.isBlank()) {
@@ -286,7 +293,7 @@ public class StartMojo extends AbstractHarnessMojo {
             SpecFactory.checkClasses(spec, classpath);
             config = new ForkConfig(javaExecutable(), jvmArguments(), classpath, systemPropertyVariables,
                     environmentVariables, workingDirectory.toPath(), dir, controlHost, controlPort, debugAgent(spec),
-                    debugComponent, spec.startTimeout(), spec.stopTimeout());
+                    debugsComponent(spec) ? debugComponent : null, spec.startTimeout(), spec.stopTimeout());
         } catch (HarnessException e) {
             throw new MojoExecutionException("Invalid harness-maven-plugin configuration (execution " + harnessId + "): "
                     + e.getMessage(), e);
