@@ -4,7 +4,7 @@ import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 assert log.contains('harness:0.1.0-SNAPSHOT:start (backend)')
 assert log.contains('harness:0.1.0-SNAPSHOT:start (frontend)')
-assert log.contains('Tests run: 1, Failures: 0')
+assert log.contains('Tests run: 2, Failures: 0, Errors: 0')
 def pids = ['backend', 'frontend'].collect { id ->
     def dir = new File(basedir, "target/harness/${id}")
     assert new File(dir, 'harness.properties').isFile()

@@ -34,10 +34,15 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * }
  * }</pre>
  *
- * The system property {@code harness.evidenceDir} moves the evidence elsewhere.
+ * The system property {@code harness.evidenceDir} moves the evidence elsewhere;
+ * {@code harness.execution} picks the harness of one {@code start} execution where a module has
+ * several.
  */
 public final class ConnectedHarness implements ParameterResolver, TestExecutionExceptionHandler,
         LifecycleMethodExecutionExceptionHandler {
+
+    /** The system property naming the {@code start} execution whose harness to connect to, when there are several. */
+    public static final String EXECUTION = "harness.execution";
 
     /** How many lines of each component's log the evidence keeps. */
     static final int LOG_LINES = 40;
@@ -47,7 +52,10 @@ public final class ConnectedHarness implements ParameterResolver, TestExecutionE
 
     /** The class's connection, closed by JUnit when the class's store closes. */
     private static final class Connection implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-        final Harness harness = Harness.connect();
+        // With several start executions in a module, -Dharness.execution=<id> (or failsafe's
+        // systemPropertyVariables) picks one.
+        final Harness harness = System.getProperty(EXECUTION) == null ? Harness.connect()
+                : Harness.connect(System.getProperty(EXECUTION));
 
         @Override
         public void close() {

@@ -116,7 +116,7 @@ final class Timeline {
         int width = 900;
         int rowHeight = 22;
         int top = 40;
-        int height = top + rows.size() * rowHeight + 40;
+        int height = top + rows.size() * rowHeight + 56;
         double scale = (double) (width - left - 20) / end;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
@@ -154,7 +154,7 @@ final class Timeline {
                     axis + 16, millis));
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\" font-size=\"10\">starting: yellow, running: green, "
-                + "stopping: grey, failed: red</text>%n", axis + 16));
+                + "stopping: grey, failed: red</text>%n", axis + 36));
         return svg.append("</svg>\n").toString();
     }
 
