@@ -1,20 +1,18 @@
 package io.github.componentharness.internal.fork;
 
 import io.github.componentharness.Status;
-import io.github.componentharness.internal.local.Changes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Each instance's status over the harness's life, drawn as {@code timeline.svg}: one row per
  * instance, a bar per status (starting, running, stopping), failures in red, each restart where a
- * new start follows a stop. Recorded by a thread of the harness's own: woken by every change in
- * thread mode, checking every 100 ms in process mode, where each instance's status is its JVM's.
+ * new start follows a stop. Thread mode reports every transition as it happens; process mode is
+ * sampled every 100 ms by a thread of the harness's own, each instance's status its JVM's.
  */
 final class Timeline {
 
@@ -41,7 +39,7 @@ final class Timeline {
         if (host.onTransition(this::entered)) {
             return;
         }
-        record(host::statusAtHand, Optional.empty());
+        sampleEvery100ms(host::statusAtHand);
     }
 
     private synchronized void entered(String instance, Status status) {
@@ -50,21 +48,13 @@ final class Timeline {
         }
     }
 
-    /** Records until {@link #stop}, from {@code statuses}, sampled on every change (or every 100 ms without them). */
-    void record(Supplier<Map<String, Status>> statuses, Optional<Changes> changes) {
+    /** Records until {@link #stop}, from {@code statuses} sampled every 100 ms. */
+    private void sampleEvery100ms(Supplier<Map<String, Status>> statuses) {
         Thread t = new Thread(() -> {
-            long seen = -1;
             while (!Thread.currentThread().isInterrupted()) {
                 try {
-                    if (changes.isPresent()) {
-                        seen = changes.get().version();
-                    }
                     sample(statuses);
-                    if (changes.isPresent()) {
-                        changes.get().awaitChange(seen, POLL_MILLIS * 1_000_000);
-                    } else {
-                        Thread.sleep(POLL_MILLIS);
-                    }
+                    Thread.sleep(POLL_MILLIS);
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException unknownYet) {
