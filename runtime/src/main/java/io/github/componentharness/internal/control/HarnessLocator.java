@@ -90,11 +90,14 @@ public final class HarnessLocator {
         return withProperties().stream().filter(d -> ended(d) == null).map(d -> d.getFileName().toString()).sorted().toList();
     }
 
-    /** {@code default: stopped} and the like, for each execution whose run has ended. */
+    /** {@code default: stopped} and the like, for each execution whose run has ended (each status read once). */
     private List<String> endedRuns() {
-        return withProperties().stream().filter(d -> ended(d) != null)
-                .sorted(java.util.Comparator.comparing(d -> d.getFileName().toString()))
-                .map(d -> d.getFileName() + ": " + ended(d)).toList();
+        return withProperties().stream().sorted(java.util.Comparator.comparing(d -> d.getFileName().toString()))
+                .map(d -> {
+                    String why = ended(d);
+                    return why == null ? null : d.getFileName() + ": " + why;
+                })
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     private List<Path> withProperties() {

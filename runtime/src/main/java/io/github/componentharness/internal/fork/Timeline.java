@@ -42,9 +42,13 @@ final class Timeline {
         sampleEvery100ms(host::statusAtHand);
     }
 
-    private synchronized void entered(String instance, Status status) {
+    private void entered(String instance, Status status) {
+        entered(instance, status, (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    private synchronized void entered(String instance, Status status, long millis) {
         if (last.put(instance, status) != status) {
-            events.add(new Event(instance, status, (System.nanoTime() - begin) / 1_000_000));
+            events.add(new Event(instance, status, millis));
         }
     }
 
@@ -87,11 +91,7 @@ final class Timeline {
 
     private synchronized void sample(Supplier<Map<String, Status>> statuses) {
         long now = (System.nanoTime() - begin) / 1_000_000;
-        statuses.get().forEach((instance, status) -> {
-            if (last.put(instance, status) != status) {
-                events.add(new Event(instance, status, now));
-            }
-        });
+        statuses.get().forEach((instance, status) -> entered(instance, status, now));
     }
 
     synchronized List<Event> events() {

@@ -100,16 +100,20 @@ final class InstanceProperties extends Properties {
         return view;
     }
 
+    /** What {@link #overlaid} returns where the calling thread's overlay says nothing of a key. */
+    private static final Object NOT_OVERLAID = new Object();
+
+    /** The calling thread's own value of {@code key}: a value, {@code null} once removed, or {@link #NOT_OVERLAID}. */
+    private Object overlaid(Object key) {
+        Overlay overlay = overlay();
+        String value = overlay == null || !(key instanceof String) ? null : overlay.values.get(key);
+        return value == null ? NOT_OVERLAID : value == REMOVED ? null : value;
+    }
+
     @Override
     public String getProperty(String key) {
-        Overlay overlay = overlay();
-        if (overlay != null) {
-            String value = overlay.values.get(key);
-            if (value != null) {
-                return value == REMOVED ? null : value;
-            }
-        }
-        return super.getProperty(key);
+        Object value = overlaid(key);
+        return value != NOT_OVERLAID ? (String) value : super.getProperty(key);
     }
 
     @Override
@@ -121,12 +125,8 @@ final class InstanceProperties extends Properties {
     // Frameworks read system properties as a Map (Spring's environment does): the same view.
     @Override
     public Object get(Object key) {
-        Overlay overlay = overlay();
-        if (overlay != null && key instanceof String && overlay.values.containsKey(key)) {
-            String value = overlay.values.get(key);
-            return value == REMOVED ? null : value;
-        }
-        return super.get(key);
+        Object value = overlaid(key);
+        return value != NOT_OVERLAID ? value : super.get(key);
     }
 
     @Override
@@ -198,13 +198,6 @@ final class InstanceProperties extends Properties {
     /** A copy written to a stream is what the writing thread sees, as plain properties. */
     private Object writeReplace() {
         Overlay overlay = overlay();
-        if (overlay != null) {
-            return merged(overlay);
-        }
-        Properties plain = new Properties();
-        for (Map.Entry<Object, Object> e : super.entrySet()) {
-            plain.put(e.getKey(), e.getValue());
-        }
-        return plain;
+        return merged(overlay != null ? overlay : new Overlay(Map.of(), false));
     }
 }
