@@ -3,6 +3,7 @@ package io.github.componentharness;
 import io.github.componentharness.internal.control.HarnessLocator;
 import io.github.componentharness.internal.control.RemoteHarness;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -136,6 +137,54 @@ public interface Harness extends AutoCloseable {
      * @throws HarnessException in thread mode, where the component shares its JVM with the others
      */
     void kill(String component);
+
+    /**
+     * Sets or heals a network fault on links between instances (see {@link Fault}); the harness
+     * must run with {@link HarnessSpec.Builder#faults(boolean) faults} on. It holds until healed,
+     * across restarts of either end.
+     *
+     * @throws HarnessException when faults are off or the fault names no link (an unknown
+     *     instance, component or port); nothing changed then
+     */
+    void fault(Fault fault);
+
+    /** The faults in force, one per link and kind, each naming {@code instance} to {@code instance.port}. */
+    List<Fault> faults();
+
+    /** Cuts the links from {@code from} to {@code to}: open connections are reset, new ones refused. */
+    default void partition(String from, String to) {
+        fault(Fault.partition(from, to));
+    }
+
+    /** Delays data on the links from {@code from} to {@code to}, both ways, by {@code latency} ± {@code jitter}. */
+    default void delay(String from, String to, Duration latency, Duration jitter) {
+        fault(Fault.delay(from, to, latency, jitter));
+    }
+
+    /** Accepts connections and data on the links from {@code from} to {@code to}, and delivers nothing until healed. */
+    default void blackhole(String from, String to) {
+        fault(Fault.blackhole(from, to));
+    }
+
+    /** Caps each direction of the links from {@code from} to {@code to} at {@code bytesPerSecond}. */
+    default void bandwidth(String from, String to, long bytesPerSecond) {
+        fault(Fault.bandwidth(from, to, bytesPerSecond));
+    }
+
+    /** Clears the faults of the links from {@code from} to {@code to}. */
+    default void heal(String from, String to) {
+        fault(Fault.heal(from, to));
+    }
+
+    /** Clears the faults of every link from {@code from}. */
+    default void heal(String from) {
+        fault(Fault.heal(from));
+    }
+
+    /** Clears every fault. */
+    default void heal() {
+        fault(Fault.healAll());
+    }
 
     /**
      * Releases this handle. For a {@link LocalHarness}: stops every component in reverse

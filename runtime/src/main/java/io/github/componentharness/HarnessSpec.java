@@ -68,6 +68,7 @@ public final class HarnessSpec {
     private final Path logDir;
     private final Path workDir;
     private final Isolation isolation;
+    private final boolean faults;
 
     private HarnessSpec(Builder b) {
         this.components = List.copyOf(b.components.values());
@@ -78,6 +79,7 @@ public final class HarnessSpec {
         this.logDir = b.logDir;
         this.workDir = b.workDir;
         this.isolation = b.isolation;
+        this.faults = b.faults;
     }
 
     public static Builder builder() {
@@ -119,6 +121,14 @@ public final class HarnessSpec {
         return stopTimeout;
     }
 
+    /**
+     * Whether instances reach their peers' ports through proxies of the harness, so that a test
+     * can cut, slow or stall one link ({@link Harness#fault}); see {@link Builder#faults}.
+     */
+    public boolean faults() {
+        return faults;
+    }
+
     /** Whether closing the harness throws when a component left a thread running. */
     public boolean failOnLeak() {
         return failOnLeak;
@@ -153,12 +163,12 @@ public final class HarnessSpec {
         return components.equals(other.components) && mode == other.mode && startTimeout.equals(other.startTimeout)
                 && stopTimeout.equals(other.stopTimeout) && failOnLeak == other.failOnLeak
                 && Objects.equals(logDir, other.logDir) && Objects.equals(workDir, other.workDir)
-                && isolation == other.isolation;
+                && isolation == other.isolation && faults == other.faults;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(components, mode, startTimeout, stopTimeout, failOnLeak, logDir, workDir, isolation);
+        return Objects.hash(components, mode, startTimeout, stopTimeout, failOnLeak, logDir, workDir, isolation, faults);
     }
 
     @Override
@@ -177,6 +187,7 @@ public final class HarnessSpec {
         private Path logDir;
         private Path workDir;
         private Isolation isolation;
+        private boolean faults;
 
         private Builder() {
         }
@@ -244,6 +255,17 @@ public final class HarnessSpec {
 
         public Builder stopTimeout(Duration timeout) {
             this.stopTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Puts a proxy of the harness on every link: each instance reaches each peer port it asks
+         * for ({@code ctx.port(peer, name)}, {@code {port:peer.name}}) through one of its own, so
+         * {@link Harness#partition}, {@link Harness#delay} and the other faults can hit that link
+         * alone. Tests still get the real ports from {@link Harness#port}. Off by default.
+         */
+        public Builder faults(boolean faults) {
+            this.faults = faults;
             return this;
         }
 

@@ -163,6 +163,16 @@ public final class LocalHarness implements Harness {
     }
 
     @Override
+    public void fault(Fault fault) {
+        operations.fault(fault);
+    }
+
+    @Override
+    public List<Fault> faults() {
+        return operations.faults();
+    }
+
+    @Override
     public void close() {
         operations.close();
     }

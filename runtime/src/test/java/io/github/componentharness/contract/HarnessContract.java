@@ -85,6 +85,13 @@ abstract class HarnessContract {
     }
 
     @Test
+    void faultsNeedFaultsOnAndSaySo() {
+        assertThatThrownBy(() -> h.partition("client-1", "counter")).isInstanceOf(HarnessException.class)
+                .hasMessageContaining("network faults are off").hasMessageContaining("<faults>true</faults>");
+        assertThat(h.faults()).isEmpty();
+    }
+
+    @Test
     void statusOfAllAndOne() {
         assertThat(h.status()).containsExactly(Map.entry("counter", Status.RUNNING), Map.entry("fragile", Status.RUNNING),
                 Map.entry("client-1", Status.RUNNING), Map.entry("client-2", Status.RUNNING));

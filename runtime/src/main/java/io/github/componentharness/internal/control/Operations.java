@@ -1,8 +1,10 @@
 package io.github.componentharness.internal.control;
 
 import io.github.componentharness.Condition;
+import io.github.componentharness.Fault;
 import io.github.componentharness.Harness;
 import io.github.componentharness.Status;
+import io.github.componentharness.internal.faults.FaultWire;
 import io.github.componentharness.internal.json.Json;
 import io.github.componentharness.internal.fork.Host;
 import io.github.componentharness.internal.state.AwaitProbe;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +37,8 @@ import java.util.function.Supplier;
  */
 final class Operations implements AutoCloseable {
 
-    static final String KNOWN_OPS = "ping, status, get, snapshot, port, await, stop, start, restart, kill, threads, shutdown";
+    static final String KNOWN_OPS = "ping, status, get, snapshot, port, await, stop, start, restart, kill, fault, threads, "
+            + "shutdown";
     static final long MAX_AWAIT_MILLIS = Duration.ofHours(1).toMillis();
     static final int MAX_PENDING_AWAITS = 10_000;
     static final int MAX_FORWARDED_AWAITS = 256;
@@ -159,6 +163,21 @@ final class Operations implements AutoCloseable {
                     return harness.status(component).name();
                 });
                 return null;
+            case "fault": {
+                Fault fault;
+                try {
+                    fault = FaultWire.fromWire(r.fields());
+                } catch (IllegalArgumentException e) {
+                    throw new BadRequest(e.getMessage());
+                }
+                // In process mode a fault reaches every component JVM: serialised with lifecycle
+                // operations, so a JVM that starts meanwhile starts with it.
+                inBackground(later, () -> {
+                    harness.fault(fault);
+                    return fault.toString();
+                });
+                return null;
+            }
             case "shutdown":
                 inBackground(later, () -> "shutting down");
                 lifecycle.execute(onShutdown);
@@ -185,7 +204,12 @@ final class Operations implements AutoCloseable {
         if (component == null) {
             Map<String, Object> all = new LinkedHashMap<>();
             harness.status().forEach((name, status) -> all.put(name, status.name()));
-            return Replies.ok(all);
+            Map<String, Object> reply = Replies.ok(all);
+            List<Fault> faults = harness.faults();
+            if (!faults.isEmpty()) {
+                reply.put("faults", FaultWire.toWire(faults));
+            }
+            return reply;
         }
         Status status = harness.status(component);
         Map<String, Object> reply = Replies.ok(status.name());

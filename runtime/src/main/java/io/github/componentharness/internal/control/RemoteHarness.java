@@ -1,6 +1,8 @@
 package io.github.componentharness.internal.control;
 
 import io.github.componentharness.Condition;
+import io.github.componentharness.Fault;
+import io.github.componentharness.internal.faults.FaultWire;
 import io.github.componentharness.Harness;
 import io.github.componentharness.HarnessException;
 import io.github.componentharness.HarnessTimeoutException;
@@ -12,6 +14,7 @@ import io.github.componentharness.internal.state.JsonValues;
 import io.github.componentharness.internal.state.StateException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -139,6 +142,20 @@ public final class RemoteHarness implements Harness {
     @Override
     public synchronized void close() {
         connection.close();
+    }
+
+    @Override
+    public void fault(Fault fault) {
+        call("fault", null, FaultWire.toWire(fault), LIFECYCLE_TIMEOUT);
+    }
+
+    @Override
+    public List<Fault> faults() {
+        Object faults = call("status", null, Map.of(), CALL_TIMEOUT).get("faults");
+        if (!(faults instanceof List)) {
+            return List.of();
+        }
+        return ((List<?>) faults).stream().map(f -> FaultWire.fromWire((Map<?, ?>) f)).toList();
     }
 
     private static Object value(Map<String, Object> reply) {

@@ -27,6 +27,11 @@ final class Request {
         return requiredString("op");
     }
 
+    /** Every field, as sent. */
+    Map<String, Object> fields() {
+        return fields;
+    }
+
     Object token() {
         return fields.get("token");
     }

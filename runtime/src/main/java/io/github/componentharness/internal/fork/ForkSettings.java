@@ -1,6 +1,8 @@
 package io.github.componentharness.internal.fork;
 
+import io.github.componentharness.Fault;
 import io.github.componentharness.HarnessSpec;
+import io.github.componentharness.internal.faults.FaultWire;
 import io.github.componentharness.internal.json.Json;
 import io.github.componentharness.internal.local.Placement;
 import java.nio.file.Path;
@@ -87,6 +89,9 @@ public record ForkSettings(String controlHost, int controlPort, String token, Pa
             p.put("process", placement.process());
             p.put("hosted", new ArrayList<>(new TreeSet<>(placement.hosted())));
             p.put("ports", placement.ports());
+            if (!placement.faults().isEmpty()) {
+                p.put("faults", FaultWire.toWire(placement.faults()));
+            }
             m.put("placement", p);
         }
         return m;
@@ -121,6 +126,10 @@ public record ForkSettings(String controlHost, int controlPort, String token, Pa
             ((Map<?, ?>) own).forEach((name, port) -> byName.put(String.valueOf(name), ((Number) port).intValue()));
             ports.put(String.valueOf(instance), byName);
         });
-        return new Placement(String.valueOf(p.get("process")), hosted, ports);
+        List<Fault> faults = new ArrayList<>();
+        if (p.get("faults") instanceof List) {
+            ((List<?>) p.get("faults")).forEach(f -> faults.add(FaultWire.fromWire((Map<?, ?>) f)));
+        }
+        return new Placement(String.valueOf(p.get("process")), hosted, ports, faults);
     }
 }

@@ -177,6 +177,12 @@ public final class HarnessMain {
                             Isolation.INSTANCE));
             timeline = new Timeline(begin);
             timeline.record(host);
+            Timeline drawn = timeline;
+            // Component JVMs of process mode apply faults; the coordinator records them, once.
+            host.faultTable().filter(table -> fork.placement() == null).ifPresent(table -> table.listen((fault, links) -> {
+                logLine("Fault: " + fault + " (" + describe(links) + ")");
+                drawn.fault(fault, links.stream().map(io.github.componentharness.internal.faults.Link::from).toList());
+            }));
             failedHost = host;
             Thread progress = startProgress(host, begin);
             try {
@@ -362,6 +368,13 @@ public final class HarnessMain {
      */
     public static void logLine(String line) {
         System.out.println("[" + (System.currentTimeMillis() - ChildJvm.clockOrigin()) + " ms] " + line);
+    }
+
+    /** {@code 2 links: worker-1 -> broker.frontend, worker-1 -> broker.backend}, the first few named. */
+    private static String describe(List<io.github.componentharness.internal.faults.Link> links) {
+        String named = links.stream().limit(6).map(Object::toString).collect(java.util.stream.Collectors.joining(", "));
+        return links.size() + (links.size() == 1 ? " link" : " links") + (links.isEmpty() ? "" : ": " + named)
+                + (links.size() > 6 ? ", …" : "");
     }
 
     /** Where to reach each component: a service has no ready.json, and a log reader wants them too. */

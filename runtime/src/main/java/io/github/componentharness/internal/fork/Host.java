@@ -55,6 +55,14 @@ public interface Host extends AutoCloseable {
         return false;
     }
 
+    /**
+     * The network faults of this harness, for whoever records them (the log, the timeline); empty
+     * when the spec has faults off.
+     */
+    default Optional<io.github.componentharness.internal.faults.FaultTable> faultTable() {
+        return Optional.empty();
+    }
+
     /** Overruns, leaks and lost JVMs so far, as records. */
     List<Reports.Problem> problems();
 

@@ -61,6 +61,11 @@ public final class ThreadHost implements Host {
     }
 
     @Override
+    public Optional<io.github.componentharness.internal.faults.FaultTable> faultTable() {
+        return engine.spec().faults() ? Optional.of(engine.faultTable()) : Optional.empty();
+    }
+
+    @Override
     public String threads(String component) {
         return engine.threads(component);
     }

@@ -20,10 +20,16 @@ final class Timeline {
     record Event(String instance, Status status, long millis) {
     }
 
+    /** A network fault set or healed on the links of an instance, drawn as a mark on its row. */
+    record FaultMark(String instance, String label, String description, long millis) {
+    }
+
     private static final long POLL_MILLIS = 100;
+    private static final String FAULT_COLOUR = "#7b1fa2";
 
     private final List<Event> events = new ArrayList<>();
     private final Map<String, Status> last = new LinkedHashMap<>();
+    private final List<FaultMark> faults = new ArrayList<>();
     private final long begin;
     private volatile Thread recorder;
 
@@ -94,6 +100,17 @@ final class Timeline {
         statuses.get().forEach((instance, status) -> entered(instance, status, now));
     }
 
+    /** Marks {@code fault} (its kind as the label) on the rows of the instances whose links it changed. */
+    synchronized void fault(io.github.componentharness.Fault fault, java.util.Collection<String> instances) {
+        long now = (System.nanoTime() - begin) / 1_000_000;
+        new java.util.LinkedHashSet<>(instances).forEach(i -> faults.add(new FaultMark(i, fault.kind().wireName(),
+                fault.toString(), now)));
+    }
+
+    synchronized List<FaultMark> faultMarks() {
+        return List.copyOf(faults);
+    }
+
     synchronized List<Event> events() {
         return List.copyOf(events);
     }
@@ -134,6 +151,16 @@ final class Timeline {
                 }
                 previous = e.status();
             }
+            for (FaultMark f : faults) {
+                if (f.instance().equals(instance)) {
+                    double x = left + f.millis() * scale;
+                    svg.append(String.format(Locale.ROOT, "<g class=\"fault\"><title>%s at %d ms</title>"
+                            + "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>"
+                            + "<text x=\"%.1f\" y=\"%d\" font-size=\"9\" fill=\"%s\">%s</text></g>%n",
+                            escape(f.description()), f.millis(), x, y, x, y + 21, FAULT_COLOUR, x + 2, y + 18, FAULT_COLOUR,
+                            escape(f.label())));
+                }
+            }
         }
         int axis = top + rows.size() * rowHeight + 10;
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n", left, axis,
@@ -144,7 +171,7 @@ final class Timeline {
                     axis + 16, millis));
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\" font-size=\"10\">starting: yellow, running: green, "
-                + "stopping: grey, failed: red</text>%n", axis + 36));
+                + "stopping: grey, failed: red%s</text>%n", axis + 36, faults.isEmpty() ? "" : "; network faults: purple marks"));
         return svg.append("</svg>\n").toString();
     }
 

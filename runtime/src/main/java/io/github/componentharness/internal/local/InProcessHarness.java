@@ -1,12 +1,14 @@
 package io.github.componentharness.internal.local;
 
 import io.github.componentharness.Condition;
+import io.github.componentharness.Fault;
 import io.github.componentharness.Harness;
 import io.github.componentharness.HarnessException;
 import io.github.componentharness.Status;
 import io.github.componentharness.internal.state.AwaitProbe;
 import io.github.componentharness.internal.state.StateReader;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -124,6 +126,16 @@ public final class InProcessHarness implements Harness {
         engine.status(component);
         throw new HarnessException("kill needs process mode: component '" + component + "' is a thread of this JVM, and "
                 + "killing that would kill every component; use stop, or run with mode processes");
+    }
+
+    @Override
+    public void fault(Fault fault) {
+        engine.fault(fault);
+    }
+
+    @Override
+    public List<Fault> faults() {
+        return engine.faults();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.componentharness.internal.local;
 
+import io.github.componentharness.Fault;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,11 +12,13 @@ import java.util.Set;
  * @param process the name of this JVM's process: a declared process group, or an instance name
  * @param hosted the instance names this JVM runs
  * @param ports every instance's ports, by instance name, then port name
+ * @param faults the network faults in force as this JVM starts, so its links start with them
  */
-public record Placement(String process, Set<String> hosted, Map<String, Map<String, Integer>> ports) {
+public record Placement(String process, Set<String> hosted, Map<String, Map<String, Integer>> ports, List<Fault> faults) {
 
     public Placement {
         hosted = Set.copyOf(hosted);
         ports = Map.copyOf(ports);
+        faults = List.copyOf(faults);
     }
 }

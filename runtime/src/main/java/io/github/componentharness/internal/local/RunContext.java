@@ -17,6 +17,9 @@ final class RunContext implements ComponentContext {
     interface Services {
         int port(String component, String portName);
 
+        /** The port instance {@code from} reaches {@code component}'s port through: a proxy's when faults are on. */
+        int peerPort(String from, String component, String portName);
+
         /** The work directory root of the harness. */
         Path workRoot();
     }
@@ -48,7 +51,7 @@ final class RunContext implements ComponentContext {
         return Placeholders.resolve(text, new Placeholders.Values() {
             @Override
             public int port(String instanceName, String portName) {
-                return services.port(instanceName, portName);
+                return services.peerPort(instance.name(), instanceName, portName);
             }
 
             @Override
@@ -115,7 +118,7 @@ final class RunContext implements ComponentContext {
 
     @Override
     public int port(String component, String portName) {
-        return services.port(component, portName);
+        return services.peerPort(name(), component, portName);
     }
 
     @Override

@@ -2,11 +2,15 @@ package io.github.componentharness.internal.local;
 
 import io.github.componentharness.Component;
 import io.github.componentharness.ComponentSpec;
+import io.github.componentharness.Fault;
 import io.github.componentharness.HarnessException;
 import io.github.componentharness.HarnessSpec;
 import io.github.componentharness.HarnessTimeoutException;
 import io.github.componentharness.Isolation;
 import io.github.componentharness.Status;
+import io.github.componentharness.internal.faults.FaultTable;
+import io.github.componentharness.internal.faults.Link;
+import io.github.componentharness.internal.faults.LinkProxies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +50,9 @@ public final class ThreadHarness implements RunContext.Services {
     private List<java.net.URL> applicationClassPath;
     private volatile boolean closed;
     private volatile ComponentRun.Transitions transitions = (instance, status) -> { };
+    /** The faults in force and the proxies that apply them; {@code null} when the spec has faults off. */
+    private final FaultTable faults;
+    private final LinkProxies links;
 
     /**
      * Prepares every instance: classes loaded and checked, ports reserved, outputs opened.
@@ -68,6 +75,11 @@ public final class ThreadHarness implements RunContext.Services {
         this.defaultIsolation = defaultIsolation;
         this.topology = Topology.of(spec);
         this.classes = ComponentClasses.load(spec, loader);
+        this.faults = spec.faults() ? new FaultTable(spec) : null;
+        this.links = spec.faults() ? new LinkProxies(faults) : null;
+        if (placement != null && faults != null) {
+            placement.faults().forEach(faults::apply);
+        }
         OutputRouter.acquire();
         try {
             this.temporaryWorkRoot = spec.workDir().isEmpty();
@@ -423,6 +435,9 @@ public final class ThreadHarness implements RunContext.Services {
     }
 
     private void releaseResources() {
+        if (links != null) {
+            links.close();
+        }
         ports.close();
         for (Instance i : instances.values()) {
             OutputRouter.unroute(i.output());
@@ -518,6 +533,46 @@ public final class ThreadHarness implements RunContext.Services {
                     + "): declare it in the component's ports");
         }
         return port;
+    }
+
+    /**
+     * The port {@code from} reaches {@code component}'s port through: with faults on, the proxy
+     * of that link (an instance's own ports are never proxied), else the port itself.
+     */
+    @Override
+    public int peerPort(String from, String component, String portName) {
+        int port = port(component, portName);
+        if (links == null || component.equals(from)) {
+            return port;
+        }
+        return links.port(new Link(from, component, portName), port);
+    }
+
+    /** Sets or heals a fault; see {@link io.github.componentharness.Harness#fault}. */
+    public void fault(Fault fault) {
+        faultTable().apply(fault);
+    }
+
+    public List<Fault> faults() {
+        return faults == null ? List.of() : faults.inForce();
+    }
+
+    /** The fault table, for whoever records faults; an error when the spec has faults off. */
+    public FaultTable faultTable() {
+        if (faults == null) {
+            throw new HarnessException(FAULTS_OFF);
+        }
+        return faults;
+    }
+
+    /** What a fault gets from a harness without proxies. */
+    public static final String FAULTS_OFF = "network faults are off for this harness: set <faults>true</faults> in the "
+            + "harness-maven-plugin's configuration (HarnessSpec.Builder.faults(true) for Harness.start), so that "
+            + "components reach their peers through the harness's proxies";
+
+    /** The links with a proxy, and each one's open connections; empty with faults off. */
+    public Map<Link, Integer> links() {
+        return links == null ? Map.of() : links.openConnections();
     }
 
     @Override

@@ -43,6 +43,7 @@ final class ComponentProcess {
     private final HarnessSpec spec;
     private final Map<String, Map<String, Integer>> ports;
     private final ChildJvm jvm;
+    private final java.util.function.Supplier<List<io.github.componentharness.Fault>> faults;
     private volatile State state = State.NEW;
     private volatile HarnessProcess process;
     /** The JVM that became ready: only its exit, unasked, is news. */
@@ -59,8 +60,12 @@ final class ComponentProcess {
     private final Semaphore queries = new Semaphore(QUERIES_IN_FLIGHT);
     private final List<Reports.Problem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
 
+    /**
+     * @param faults the network faults in force, read as the JVM starts so its links start with them
+     */
     ComponentProcess(String name, List<String> hosted, Path dir, HarnessSpec spec, Map<String, Map<String, Integer>> ports,
-            ChildJvm jvm) {
+            ChildJvm jvm, java.util.function.Supplier<List<io.github.componentharness.Fault>> faults) {
+        this.faults = faults;
         this.name = name;
         this.hosted = List.copyOf(hosted);
         this.dir = dir;
@@ -206,7 +211,7 @@ final class ComponentProcess {
     /** Holds the token: owner-only, as the plugin's own spec.json. */
     private void writeSpec(Path specFile) throws IOException {
         OwnerOnlyFiles.write(specFile, ForkSettings.childOfThisJvm("127.0.0.1", 0, token, dir,
-                new Placement(name, new java.util.LinkedHashSet<>(hosted), ports)).specJson(spec, HarnessMain.INHERITED_PROPERTIES));
+                new Placement(name, new java.util.LinkedHashSet<>(hosted), ports, faults.get())).specJson(spec, HarnessMain.INHERITED_PROPERTIES));
     }
 
     private Reports.Ready awaitReady(long deadlineNanos) {

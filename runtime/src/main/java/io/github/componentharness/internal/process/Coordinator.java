@@ -2,17 +2,20 @@ package io.github.componentharness.internal.process;
 
 import io.github.componentharness.ComponentSpec;
 import io.github.componentharness.Condition;
+import io.github.componentharness.Fault;
 import io.github.componentharness.Harness;
 import io.github.componentharness.HarnessException;
 import io.github.componentharness.HarnessSpec;
 import io.github.componentharness.Status;
 import io.github.componentharness.internal.control.RemoteHarness;
+import io.github.componentharness.internal.faults.FaultTable;
 import io.github.componentharness.internal.fork.HarnessProcess;
 import io.github.componentharness.internal.fork.Host;
 import io.github.componentharness.internal.fork.Reports;
 import io.github.componentharness.internal.local.Changes;
 import io.github.componentharness.internal.local.PortAllocator;
 import io.github.componentharness.internal.local.ThreadDumps;
+import io.github.componentharness.internal.local.ThreadHarness;
 import io.github.componentharness.internal.state.AwaitProbe;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,10 +53,13 @@ public final class Coordinator implements Harness, Host {
     private final PortAllocator ports = new PortAllocator();
     private final ReentrantLock lifecycleLock = new ReentrantLock();
     private volatile boolean closed;
+    /** The faults in force, for status and for JVMs that start later; each JVM applies them to its own links. */
+    private final FaultTable faults;
 
     /** Plans the processes and reserves every port; nothing runs until {@link #startAll()}. */
     public Coordinator(HarnessSpec spec, Path processesDir, ChildJvm jvm) {
         this.spec = spec;
+        this.faults = spec.faults() ? new FaultTable(spec) : null;
         Map<String, List<String>> hosted = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> allPorts = new LinkedHashMap<>();
         for (ComponentSpec c : spec.components()) {
@@ -64,7 +70,7 @@ public final class Coordinator implements Harness, Host {
             }
         }
         hosted.forEach((name, instances) -> {
-            ComponentProcess p = new ComponentProcess(name, instances, processesDir.resolve(name), spec, allPorts, jvm);
+            ComponentProcess p = new ComponentProcess(name, instances, processesDir.resolve(name), spec, allPorts, jvm, this::faults);
             processes.put(name, p);
             instances.forEach(i -> hostOf.put(i, p));
         });
@@ -422,6 +428,40 @@ public final class Coordinator implements Harness, Host {
     public void kill(String component) {
         ComponentProcess p = host(component);
         underLifecycleLock(p::kill);
+    }
+
+    /**
+     * Checks and records the fault here, then hands it to every running JVM, which applies it to
+     * the links of the instances it hosts; a JVM that starts later starts with the faults in force.
+     * Serialised with lifecycle operations, so no JVM starts between the two.
+     */
+    @Override
+    public void fault(Fault fault) {
+        if (faults == null) {
+            throw new HarnessException(ThreadHarness.FAULTS_OFF);
+        }
+        underLifecycleLock(() -> {
+            faults.apply(fault);
+            for (ComponentProcess p : processes.values()) {
+                if (p.state() == ComponentProcess.State.RUNNING) {
+                    try {
+                        p.lifecycleClient().fault(fault);
+                    } catch (HarnessException gone) {
+                        // It ended meanwhile; if it starts again, it starts with the table's faults.
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Fault> faults() {
+        return faults == null ? List.of() : faults.inForce();
+    }
+
+    @Override
+    public Optional<FaultTable> faultTable() {
+        return Optional.ofNullable(faults);
     }
 
     /** Lifecycle operations run one at a time, and not once the harness is closed. */

@@ -25,6 +25,9 @@ public final class SpecJson {
         root.put("startTimeout", spec.startTimeout().toString());
         root.put("stopTimeout", spec.stopTimeout().toString());
         root.put("failOnLeak", spec.failOnLeak());
+        if (spec.faults()) {
+            root.put("faults", true);
+        }
         spec.logDir().ifPresent(dir -> root.put("logDir", dir.toString()));
         spec.workDir().ifPresent(dir -> root.put("workDir", dir.toString()));
         spec.isolation().ifPresent(i -> root.put("isolation", i.configName()));
@@ -81,6 +84,7 @@ public final class SpecJson {
             b.stopTimeout(duration(root, "stopTimeout"));
         }
         b.failOnLeak(Boolean.TRUE.equals(root.get("failOnLeak")));
+        b.faults(Boolean.TRUE.equals(root.get("faults")));
         if (root.get("logDir") != null) {
             b.logDir(Path.of(root.get("logDir").toString()));
         }
