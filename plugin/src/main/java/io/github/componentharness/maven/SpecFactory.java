@@ -43,6 +43,17 @@ final class SpecFactory {
      */
     static HarnessSpec build(List<ComponentConfig> components, String mode, String startTimeout, String stopTimeout,
             boolean failOnLeak, Path logDir, Path workDir, String isolation) {
+        return build(components, mode, startTimeout, stopTimeout, failOnLeak, logDir, workDir, isolation, false);
+    }
+
+    /**
+     * Builds the spec.
+     *
+     * @param faults the plugin's {@code <faults>}: proxies on the links between instances
+     * @throws HarnessException listing every problem, each with its fix
+     */
+    static HarnessSpec build(List<ComponentConfig> components, String mode, String startTimeout, String stopTimeout,
+            boolean failOnLeak, Path logDir, Path workDir, String isolation, boolean faults) {
         if (components == null || components.isEmpty()) {
             throw new HarnessException("Invalid harness spec: no <components> configured: declare at least one <component> "
                     + "with a <name> and a <className> (or a <mainClass>)");
@@ -63,6 +74,7 @@ final class SpecFactory {
                 .startTimeout(duration("startTimeout", startTimeout))
                 .stopTimeout(duration("stopTimeout", stopTimeout))
                 .failOnLeak(failOnLeak)
+                .faults(faults)
                 .logDir(logDir)
                 .workDir(workDir);
         if (isolation != null) {

@@ -99,6 +99,19 @@ public class StartMojo extends AbstractHarnessMojo {
     protected String isolation;
 
     /**
+     * Puts a proxy of the harness on every link between instances: each instance reaches each
+     * peer port it asks for ({@code ctx.port(peer, name)}, {@code {port:peer.name}}) through a
+     * port of its own, so an IT can partition, delay, blackhole or throttle one link
+     * ({@code Harness.partition}, {@code delay}, {@code blackhole}, {@code bandwidth},
+     * {@code heal}; the wire op {@code fault}) while the rest of the system runs. ITs still get
+     * the real ports. No extra process, in both modes. Costs a relay hop per link; off by default.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "harness.faults", defaultValue = "false")
+    protected boolean faults;
+
+    /**
      * The {@code java} executable for the harness JVM; by default the JDK toolchain's, else the
      * one running Maven.
      *
@@ -288,7 +301,7 @@ public class StartMojo extends AbstractHarnessMojo {
         ForkConfig config;
         try {
             spec = SpecFactory.build(components, mode, startTimeout, stopTimeout, failOnLeak,
-                    logDir == null ? dir : logDir.toPath(), dir.resolve("work"), isolation);
+                    logDir == null ? dir : logDir.toPath(), dir.resolve("work"), isolation, faults);
             List<Path> classpath = classpath();
             SpecFactory.checkClasses(spec, classpath);
             config = new ForkConfig(javaExecutable(), jvmArguments(), classpath, systemPropertyVariables,

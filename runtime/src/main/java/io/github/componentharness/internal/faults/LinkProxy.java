@@ -135,6 +135,16 @@ final class LinkProxy implements AutoCloseable {
         }
     }
 
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            // Nothing more to do for a connection that ended.
+        }
+    }
+
     /** Whether data going one way may pass now; waits while that way is blackholed. */
     private boolean awaitPassable(boolean upstream, Connection c) throws InterruptedException {
         synchronized (changes) {
@@ -188,23 +198,33 @@ final class LinkProxy implements AutoCloseable {
         }
 
         void reset() {
+            end(true);
+        }
+
+        private void end(boolean reset) {
             ended = true;
-            LinkProxy.reset(client);
-            LinkProxy.reset(peer);
+            if (reset) {
+                LinkProxy.reset(client);
+                LinkProxy.reset(peer);
+            } else {
+                // Both ends said all they had to say: a plain close, so data still in flight arrives.
+                closeQuietly(client);
+                closeQuietly(peer);
+            }
             connections.remove(this);
             synchronized (changes) {
                 changes.notifyAll();
             }
         }
 
-        /** Once both directions are done, the connection is closed; a failed direction takes the other with it. */
+        /** Once both directions are done, the connection is closed; a failed direction resets both ends. */
         void pumpEnded(boolean failed) {
             boolean last;
             synchronized (this) {
                 last = --pumpsLeft == 0;
             }
             if (failed || last) {
-                reset();
+                end(failed);
             }
         }
     }

@@ -35,7 +35,8 @@ class ControlRequestFuzzTest {
 
     private static final String TOKEN = "0123456789abcdef0123456789abcdef";
     private static final List<String> CODES = Arrays.stream(ControlError.values()).map(ControlError::code).toList();
-    private static final List<String> READS = List.of("ping", "status", "get", "snapshot", "port", "threads");
+    /** Operations that answer within a bounded time here: reads, and faults (in thread mode, a table update). */
+    private static final List<String> READS = List.of("ping", "status", "get", "snapshot", "port", "threads", "fault");
 
     private static ThreadHarness engine;
     private static Operations operations;
@@ -43,8 +44,9 @@ class ControlRequestFuzzTest {
     @BeforeAll
     static void serve() {
         engine = new ThreadHarness(HarnessSpec.builder()
-                .component("counter", Counter.class)
-                .component("idle", Idle.class)
+                .faults(true)
+                .component("counter", Counter.class, c -> c.ports("http"))
+                .component("idle", Idle.class, c -> c.replicas(2).ports("tcp"))
                 .build(), ControlRequestFuzzTest.class.getClassLoader(), null, io.github.componentharness.Isolation.SHARED);
         engine.startAll();
         operations = new Operations(new ThreadHost(engine), TOKEN, () -> { });
