@@ -24,7 +24,8 @@ public final class BenchmarkRun {
             "ready30_threads_ms", "ready30_processes_ms", "rss30_threads_mib", "rss30_processes_mib", "query_p50_us",
             "raw_zmq_p50_us", "jmx_p50_us", "query_rps", "jmx_rps", "verify_overhead_s", "teardown30_ms", "query_rps_vs_bare",
             "await_lag_published_ms", "await_lag_field_ms", "await_lag_jmx_poll_ms", "ready30_isolated_ms",
-            "ready30_shared_ms", "rss30_isolated_mib", "rss30_shared_mib");
+            "ready30_shared_ms", "rss30_isolated_mib", "rss30_shared_mib", "proxy_p50_us", "direct_p50_us", "proxy_mbps",
+            "direct_mbps");
 
     private BenchmarkRun() {
     }
@@ -59,6 +60,7 @@ public final class BenchmarkRun {
         sections.readyAndMemory();
         sections.isolation();
         sections.jmh();
+        sections.links();
         sections.awaitLag();
         VerifyOverhead.Result verify = new VerifyOverhead(root, work.resolve("verify"), line -> System.out.println("  " + line))
                 .measure(budget.verifyRounds());

@@ -217,6 +217,34 @@ final class Sections {
         log.accept("throughput: " + rps.format() + "/s; bare jeromq " + bareRps.format() + "/s; JMX " + jmxRps.format() + "/s");
     }
 
+    /** A link's proxy without faults against a direct connection: round-trip p50 and bulk throughput. */
+    void links() throws RunnerException {
+        Map<String, RunResult> links = runJmh(LinkProxyBenchmark.class);
+        Stats proxy = iterationPercentiles(links.get("proxyRoundTrip"), 50);
+        Stats direct = iterationPercentiles(links.get("directRoundTrip"), 50);
+        Stats proxyMbps = megabytesPerSecond(iterationScores(links.get("proxyBulk")));
+        Stats directMbps = megabytesPerSecond(iterationScores(links.get("directBulk")));
+        headline.put("proxy_p50_us", Stats.round(proxy.median()));
+        headline.put("direct_p50_us", Stats.round(direct.median()));
+        headline.put("proxy_mbps", Stats.round(proxyMbps.median()));
+        headline.put("direct_mbps", Stats.round(directMbps.median()));
+        // The target allows 1.2x direct plus 30 µs: as a ratio, direct over that bound's share.
+        double allowed = 1.2 * direct.median() + 30;
+        figures.add(new Figure("proxy_p50", "Round trip through a link's proxy vs direct",
+                "64-byte round trip p50 through a link's proxy (faults on, none set) vs a direct loopback connection", "µs",
+                proxy, "direct connection", direct, false, direct.median() / allowed, Double.NaN, "at most 1.2x direct + 30 µs"));
+        figures.add(new Figure("proxy_mbps", "Bulk transfer through a link's proxy vs direct",
+                "Bulk transfer (4 MiB per acknowledgement) through a link's proxy vs a direct loopback connection", "MB/s",
+                proxyMbps, "direct connection", directMbps, true, 0.8, Double.NaN, "0.8x direct or more"));
+        log.accept("links: round trip p50 " + proxy.format() + " µs via proxy, " + direct.format() + " µs direct; bulk "
+                + proxyMbps.format() + " MB/s via proxy, " + directMbps.format() + " MB/s direct");
+    }
+
+    /** Milliseconds per {@link LinkProxyBenchmark#BULK_BYTES} transfer, as megabytes (10^6 bytes) per second. */
+    private static Stats megabytesPerSecond(Stats millisPerTransfer) {
+        return millisPerTransfer.map(ms -> LinkProxyBenchmark.BULK_BYTES / 1e6 / (ms / 1000));
+    }
+
     /** From a condition becoming true to the IT's await returning: published value, field, JMX polled every 100 ms. */
     void awaitLag() throws Exception {
         int rounds = budget.quick() ? 20 : 100;

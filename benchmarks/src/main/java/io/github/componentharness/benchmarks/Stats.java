@@ -24,6 +24,13 @@ record Stats(double min, double median, double max, int n) {
         return new Stats(min * factor, median * factor, max * factor, n);
     }
 
+    /** The same measurements through a monotonic {@code f} (a decreasing one swaps minimum and maximum). */
+    Stats map(java.util.function.DoubleUnaryOperator f) {
+        double a = f.applyAsDouble(min);
+        double b = f.applyAsDouble(max);
+        return new Stats(Math.min(a, b), f.applyAsDouble(median), Math.max(a, b), n);
+    }
+
     Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("min", round(min));

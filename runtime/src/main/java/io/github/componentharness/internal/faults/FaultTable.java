@@ -97,11 +97,12 @@ public final class FaultTable {
 
     private List<Link> links(Fault fault) {
         if (fault.from() == null) {
-            return new ArrayList<>(states.keySet());
+            return states.keySet().stream().sorted(Comparator.comparing(Link::toString)).toList();
         }
         List<String> from = instances(fault.from(), "from");
         if (fault.to() == null) {
-            return states.keySet().stream().filter(l -> from.contains(l.from())).toList();
+            return states.keySet().stream().filter(l -> from.contains(l.from())).sorted(Comparator.comparing(Link::toString))
+                    .toList();
         }
         Map<String, List<String>> targets = targets(fault.to());
         List<Link> links = new ArrayList<>();

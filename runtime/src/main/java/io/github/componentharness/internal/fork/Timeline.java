@@ -151,14 +151,20 @@ final class Timeline {
                 }
                 previous = e.status();
             }
+            double labelledUpTo = Double.NEGATIVE_INFINITY;
             for (FaultMark f : faults) {
                 if (f.instance().equals(instance)) {
                     double x = left + f.millis() * scale;
+                    // Marks close together keep their line and tooltip; only the first gets a label.
+                    String label = x < labelledUpTo ? "" : String.format(Locale.ROOT,
+                            "<text x=\"%.1f\" y=\"%d\" font-size=\"9\" fill=\"%s\">%s</text>", x + 2, y + 18, FAULT_COLOUR,
+                            escape(f.label()));
+                    if (!label.isEmpty()) {
+                        labelledUpTo = x + 6 * f.label().length() + 4;
+                    }
                     svg.append(String.format(Locale.ROOT, "<g class=\"fault\"><title>%s at %d ms</title>"
-                            + "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>"
-                            + "<text x=\"%.1f\" y=\"%d\" font-size=\"9\" fill=\"%s\">%s</text></g>%n",
-                            escape(f.description()), f.millis(), x, y, x, y + 21, FAULT_COLOUR, x + 2, y + 18, FAULT_COLOUR,
-                            escape(f.label())));
+                            + "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>%s</g>%n",
+                            escape(f.description()), f.millis(), x, y, x, y + 21, FAULT_COLOUR, label));
                 }
             }
         }
