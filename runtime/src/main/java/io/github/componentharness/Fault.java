@@ -16,9 +16,9 @@ import java.util.Objects;
  * @param kind what happens to the link
  * @param from the instance or component whose outgoing links it hits; {@code null} only when healing everything
  * @param to the instance, component or {@code instance.port} reached; {@code null} only when healing
- * @param latency added to each chunk of data ({@link Kind#DELAY}), else zero
+ * @param latency added to each chunk of data ({@link Kind#DELAY}), else zero; milliseconds on the wire, an hour at most
  * @param jitter the most by which one chunk's delay differs from {@code latency}, either way ({@link Kind#DELAY})
- * @param bytesPerSecond the rate a link carries ({@link Kind#BANDWIDTH}), else zero
+ * @param bytesPerSecond the rate each connection of a link carries, each way ({@link Kind#BANDWIDTH}), else zero
  * @param direction which way data is hit: {@code upstream} is from {@code from} to its peer
  */
 public record Fault(Kind kind, String from, String to, Duration latency, Duration jitter, long bytesPerSecond,
@@ -85,6 +85,9 @@ public record Fault(Kind kind, String from, String to, Duration latency, Duratio
         }
     }
 
+    /** The longest latency or jitter a delay may set, as the longest await. */
+    public static final Duration MAX_DELAY = Duration.ofHours(1);
+
     public Fault {
         Objects.requireNonNull(kind, "kind");
         latency = latency == null ? Duration.ZERO : latency;
@@ -100,6 +103,10 @@ public record Fault(Kind kind, String from, String to, Duration latency, Duratio
         if (latency.isNegative() || jitter.isNegative()) {
             throw new IllegalArgumentException("a delay's latency and jitter must not be negative (latency " + latency.toMillis()
                     + " ms, jitter " + jitter.toMillis() + " ms)");
+        }
+        if (latency.compareTo(MAX_DELAY) > 0 || jitter.compareTo(MAX_DELAY) > 0) {
+            throw new IllegalArgumentException("a delay's latency and jitter may be an hour at most (latency "
+                    + latency.toMillis() + " ms, jitter " + jitter.toMillis() + " ms); to hold data until healed, use blackhole");
         }
         if (kind == Kind.BANDWIDTH && bytesPerSecond <= 0) {
             throw new IllegalArgumentException("bandwidth needs a rate above 0 bytes per second (got " + bytesPerSecond
@@ -132,7 +139,7 @@ public record Fault(Kind kind, String from, String to, Duration latency, Duratio
         return new Fault(Kind.BLACKHOLE, from, to, null, null, 0, direction);
     }
 
-    /** Caps each direction of the links from {@code from} to {@code to} at {@code bytesPerSecond}. */
+    /** Caps each direction of each connection on the links from {@code from} to {@code to} at {@code bytesPerSecond}. */
     public static Fault bandwidth(String from, String to, long bytesPerSecond) {
         return bandwidth(from, to, bytesPerSecond, Direction.BOTH);
     }

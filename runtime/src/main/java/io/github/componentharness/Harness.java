@@ -166,7 +166,7 @@ public interface Harness extends AutoCloseable {
         fault(Fault.blackhole(from, to));
     }
 
-    /** Caps each direction of the links from {@code from} to {@code to} at {@code bytesPerSecond}. */
+    /** Caps each direction of each connection on the links from {@code from} to {@code to} at {@code bytesPerSecond}. */
     default void bandwidth(String from, String to, long bytesPerSecond) {
         fault(Fault.bandwidth(from, to, bytesPerSecond));
     }

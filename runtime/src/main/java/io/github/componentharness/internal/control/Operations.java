@@ -62,6 +62,11 @@ final class Operations implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
+    private final ExecutorService faults = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "harness-control-fault");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "harness-control-lifecycle");
         t.setDaemon(true);
@@ -170,12 +175,12 @@ final class Operations implements AutoCloseable {
                 } catch (IllegalArgumentException e) {
                     throw new BadRequest(e.getMessage());
                 }
-                // In process mode a fault reaches every component JVM: serialised with lifecycle
-                // operations, so a JVM that starts meanwhile starts with it.
-                inBackground(later, () -> {
+                // Faults run one at a time, but never behind a stop or start: a heal must get
+                // through while a component waits on the link it heals.
+                inBackground(faults, later, () -> {
                     harness.fault(fault);
                     return fault.toString();
-                });
+                }, "the harness is shutting down");
                 return null;
             }
             case "shutdown":
@@ -320,6 +325,7 @@ final class Operations implements AutoCloseable {
             awaits.close();
         }
         forwardedAwaits.shutdownNow();
+        faults.shutdownNow();
         lifecycle.shutdownNow();
     }
 }

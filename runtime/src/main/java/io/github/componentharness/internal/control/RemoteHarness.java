@@ -146,7 +146,12 @@ public final class RemoteHarness implements Harness {
 
     @Override
     public void fault(Fault fault) {
-        call("fault", null, FaultWire.toWire(fault), LIFECYCLE_TIMEOUT);
+        fault(fault, LIFECYCLE_TIMEOUT);
+    }
+
+    /** Sets or heals a fault, waiting at most {@code timeout} for the answer. */
+    public void fault(Fault fault, Duration timeout) {
+        call("fault", null, FaultWire.toWire(fault), timeout);
     }
 
     @Override

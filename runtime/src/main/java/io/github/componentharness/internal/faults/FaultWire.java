@@ -13,8 +13,8 @@ import java.util.Map;
  */
 public final class FaultWire {
 
-    /** The longest delay a fault may set: an hour, as the longest await. */
-    public static final long MAX_MILLIS = Duration.ofHours(1).toMillis();
+    /** The longest delay a fault may set. */
+    public static final long MAX_MILLIS = Fault.MAX_DELAY.toMillis();
     /** Names longer than this are no instance's: the error does not quote them. */
     private static final int MAX_NAME_CHARS = 200;
 
@@ -52,6 +52,10 @@ public final class FaultWire {
         Fault.Kind kind = Fault.Kind.of(text(m, "kind", true));
         String from = text(m, "from", false);
         String to = text(m, "to", false);
+        if (m.get("direction") != null && (kind == Fault.Kind.PARTITION || kind == Fault.Kind.HEAL)) {
+            throw new IllegalArgumentException("'direction' is for delay, blackhole and bandwidth: a " + kind.wireName()
+                    + " hits a link both ways");
+        }
         Fault.Direction direction = m.get("direction") == null ? Fault.Direction.BOTH
                 : Fault.Direction.of(text(m, "direction", true));
         long ms = number(m, "ms", kind == Fault.Kind.DELAY, MAX_MILLIS);

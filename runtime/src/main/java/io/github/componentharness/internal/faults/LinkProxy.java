@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 /**
@@ -20,6 +20,9 @@ import java.util.function.BiFunction;
  * peer's, each connection relayed to the peer by two threads (one per direction) that apply the
  * link's faults as data passes. Without faults a chunk goes straight from one socket to the other
  * through a direct buffer; only a delayed direction adds a thread, which keeps the data's order.
+ *
+ * <p>Every wait (a blackhole's hold, a delay, a rate) is on {@link #changes} with a bound, so a
+ * heal, a partition, the end of the connection or {@link #close()} ends it within moments.
  */
 final class LinkProxy implements AutoCloseable {
 
@@ -27,6 +30,10 @@ final class LinkProxy implements AutoCloseable {
     private static final int CHUNK = 64 * 1024;
     /** A throttled direction reads at most this share of a second's bytes at once, so the rate holds over short spans. */
     private static final int THROTTLE_SLICES_PER_SECOND = 20;
+    /** The most a delayed direction holds; beyond it the proxy stops reading, and the sender blocks, as TCP makes it. */
+    static final int MAX_DELAYED_BYTES = 4 * 1024 * 1024;
+    /** How often a held connection checks whether its instance gave up on it. */
+    private static final long HOLD_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Link link;
     private final InetSocketAddress target;
@@ -36,6 +43,8 @@ final class LinkProxy implements AutoCloseable {
     private final Object changes = new Object();
     private volatile LinkState state;
     private volatile boolean closed;
+    /** Whether the peer's refusal was logged since it last accepted: once is enough to point at the cause. */
+    private volatile boolean refusalLogged;
 
     /**
      * @param threads makes a started-later thread of the harness's own from a body and a name
@@ -48,48 +57,67 @@ final class LinkProxy implements AutoCloseable {
         this.server = ServerSocketChannel.open();
         try {
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        } catch (IOException e) {
+            threads.apply(this::acceptAll, "harness-link " + link).start();
+        } catch (IOException | RuntimeException | Error e) {
             server.close();
             throw e;
         }
-        threads.apply(this::acceptAll, "harness-link " + link).start();
     }
 
     int port() {
         return server.socket().getLocalPort();
     }
 
-    Link link() {
-        return link;
-    }
-
-    /** Takes the link's new state: a partition resets every open connection; a heal releases held data. */
+    /** Takes the link's new state: a partition resets every open connection; any change wakes what waits. */
     void state(LinkState now) {
         state = now;
         if (now.partitioned()) {
             connections.forEach(Connection::reset);
         }
-        synchronized (changes) {
-            changes.notifyAll();
-        }
+        signal();
     }
 
     int openConnections() {
         return connections.size();
     }
 
+    private void signal() {
+        synchronized (changes) {
+            changes.notifyAll();
+        }
+    }
+
+    /** Waits for a change of state, a connection's end or the close, at most {@code nanos}. */
+    private void awaitChange(long nanos) throws InterruptedException {
+        if (nanos <= 0) {
+            return;
+        }
+        synchronized (changes) {
+            TimeUnit.NANOSECONDS.timedWait(changes, nanos);
+        }
+    }
+
     private void acceptAll() {
+        long backoffNanos = TimeUnit.MILLISECONDS.toNanos(10);
         while (!closed) {
             SocketChannel client;
             try {
                 client = server.accept();
+                backoffNanos = TimeUnit.MILLISECONDS.toNanos(10);
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
                 if (closed) {
                     return;
                 }
+                // Out of file descriptors, say: the connection stays in the backlog, so back off.
                 LOG.log(System.Logger.Level.WARNING, "link " + link + ": cannot accept a connection: " + e);
+                try {
+                    awaitChange(backoffNanos);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                backoffNanos = Math.min(backoffNanos * 2, TimeUnit.SECONDS.toNanos(1));
                 continue;
             }
             if (state.partitioned() || closed) {
@@ -98,7 +126,12 @@ final class LinkProxy implements AutoCloseable {
             }
             Connection c = new Connection(client);
             connections.add(c);
-            threads.apply(c::open, "harness-link " + link + " up").start();
+            try {
+                threads.apply(c::open, "harness-link " + link + " up").start();
+            } catch (RuntimeException | Error e) {
+                LOG.log(System.Logger.Level.WARNING, "link " + link + ": cannot relay a connection: " + e);
+                c.reset();
+            }
         }
     }
 
@@ -111,9 +144,7 @@ final class LinkProxy implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, "link " + link + ": " + e);
         }
         connections.forEach(Connection::reset);
-        synchronized (changes) {
-            changes.notifyAll();
-        }
+        signal();
     }
 
     /** Closes with a reset (RST), as a cut network cable looks to both ends. */
@@ -128,11 +159,7 @@ final class LinkProxy implements AutoCloseable {
         } catch (IOException e) {
             // Closed meanwhile: the close below is all that is left.
         }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // Nothing more to do for a connection being torn down.
-        }
+        closeQuietly(channel);
     }
 
     private static void closeQuietly(SocketChannel channel) {
@@ -147,17 +174,15 @@ final class LinkProxy implements AutoCloseable {
 
     /** Whether data going one way may pass now; waits while that way is blackholed. */
     private boolean awaitPassable(boolean upstream, Connection c) throws InterruptedException {
-        synchronized (changes) {
-            while (true) {
-                LinkState s = state;
-                if (closed || s.partitioned() || c.ended) {
-                    return false;
-                }
-                if (!(upstream ? s.up() : s.down()).blackholed()) {
-                    return true;
-                }
-                changes.wait();
+        while (true) {
+            LinkState s = state;
+            if (closed || s.partitioned() || c.ended) {
+                return false;
             }
+            if (!(upstream ? s.up() : s.down()).blackholed()) {
+                return true;
+            }
+            awaitChange(HOLD_CHECK_NANOS);
         }
     }
 
@@ -172,10 +197,22 @@ final class LinkProxy implements AutoCloseable {
             this.client = client;
         }
 
-        /** Runs on the upstream thread: connects to the peer (held while upstream is blackholed), then relays. */
+        /**
+         * Runs on the upstream thread: connects to the peer, then relays. While upstream is
+         * blackholed the connect is held, as a dropped SYN would hold it, and what the instance
+         * sends meanwhile is kept for the peer; an instance that gives up ends it there.
+         */
         void open() {
+            ByteBuffer early = ByteBuffer.allocate(CHUNK);
             try {
-                if (!awaitPassable(true, this)) {
+                while (state.up().blackholed() && !state.partitioned() && !ended && !closed) {
+                    if (gaveUp(early)) {
+                        reset();
+                        return;
+                    }
+                    awaitChange(HOLD_CHECK_NANOS);
+                }
+                if (state.partitioned() || ended || closed) {
                     reset();
                     return;
                 }
@@ -185,16 +222,50 @@ final class LinkProxy implements AutoCloseable {
                     reset();
                     return;
                 }
-                p.connect(target);
+                connect(p);
                 client.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 p.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            } catch (IOException | InterruptedException e) {
-                // The peer refuses or is gone: the instance sees its connection reset.
+                for (early.flip(); early.hasRemaining(); ) {
+                    p.write(early);
+                }
+                threads.apply(() -> new Pump(this, peer, client, false).run(), "harness-link " + link + " down").start();
+            } catch (IOException | InterruptedException | RuntimeException | Error e) {
                 reset();
                 return;
             }
-            threads.apply(() -> new Pump(this, peer, client, false).run(), "harness-link " + link + " down").start();
             new Pump(this, client, peer, true).run();
+        }
+
+        private void connect(SocketChannel p) throws IOException {
+            try {
+                p.connect(target);
+                refusalLogged = false;
+            } catch (IOException e) {
+                if (!refusalLogged && !closed) {
+                    refusalLogged = true;
+                    LOG.log(System.Logger.Level.WARNING, "link " + link + ": the peer at " + target + " did not accept a "
+                            + "connection (" + e.getMessage() + "), so the instance's connection was reset; is '"
+                            + link.to() + "' running and listening on the loopback address?");
+                }
+                throw e;
+            }
+        }
+
+        /** Reads what the instance sent while held, without blocking; {@code true} when it closed or reset. */
+        private boolean gaveUp(ByteBuffer early) {
+            if (!early.hasRemaining()) {
+                return false;
+            }
+            try {
+                client.configureBlocking(false);
+                try {
+                    return client.read(early) < 0;
+                } finally {
+                    client.configureBlocking(true);
+                }
+            } catch (IOException resetByTheInstance) {
+                return true;
+            }
         }
 
         void reset() {
@@ -212,9 +283,7 @@ final class LinkProxy implements AutoCloseable {
                 closeQuietly(peer);
             }
             connections.remove(this);
-            synchronized (changes) {
-                changes.notifyAll();
-            }
+            signal();
         }
 
         /** Once both directions are done, the connection is closed; a failed direction resets both ends. */
@@ -235,7 +304,7 @@ final class LinkProxy implements AutoCloseable {
         private final SocketChannel in;
         private final SocketChannel out;
         private final boolean upstream;
-        private final Throttle throttle = new Throttle();
+        private final Throttle throttle;
         private DelayLine line;
 
         Pump(Connection c, SocketChannel in, SocketChannel out, boolean upstream) {
@@ -243,6 +312,7 @@ final class LinkProxy implements AutoCloseable {
             this.in = in;
             this.out = out;
             this.upstream = upstream;
+            this.throttle = new Throttle(c);
         }
 
         void run() {
@@ -251,6 +321,8 @@ final class LinkProxy implements AutoCloseable {
             try {
                 while (true) {
                     buffer.clear();
+                    // The rate that sizes the read is the rate the chunk is charged at: a rate set
+                    // while a whole chunk was being read never holds it for long.
                     long rate = leg().bytesPerSecond();
                     if (rate > 0) {
                         buffer.limit((int) Math.max(1, Math.min(CHUNK, rate / THROTTLE_SLICES_PER_SECOND)));
@@ -276,16 +348,16 @@ final class LinkProxy implements AutoCloseable {
                         }
                         byte[] chunk = new byte[buffer.remaining()];
                         buffer.get(chunk);
-                        line.add(chunk, leg.delayNanos());
+                        line.add(chunk, leg.delayNanos(), rate);
                     } else {
                         int n = buffer.remaining();
                         while (buffer.hasRemaining()) {
                             out.write(buffer);
                         }
-                        throttle.passed(n, leg.bytesPerSecond());
+                        throttle.passed(n, rate);
                     }
                 }
-            } catch (IOException | InterruptedException e) {
+            } catch (IOException | InterruptedException | RuntimeException | Error e) {
                 // Reset, closed, or cut by a partition: the connection ends.
             } finally {
                 // A delay line, once there, ends the direction: after the data it holds, or at once on failure.
@@ -303,13 +375,17 @@ final class LinkProxy implements AutoCloseable {
 
         /** Writes delayed chunks when they are due, in the order they were read. */
         private final class DelayLine {
-            private static final byte[] END = new byte[0];
-            private static final byte[] ABORT = new byte[0];
 
-            private final LinkedBlockingQueue<Object[]> queue = new LinkedBlockingQueue<>();
+            private record Item(byte[] chunk, long queuedAt, long dueAt, long rate) {
+            }
+
+            private static final Item END = new Item(new byte[0], 0, 0, 0);
+            private static final Item ABORT = new Item(new byte[0], 0, 0, 0);
+
+            private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
             private final SocketChannel out;
-            private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
-            private long lastDue;
+            private final AtomicInteger pending = new AtomicInteger();
+            private long queuedBytes;
 
             DelayLine(SocketChannel out) {
                 this.out = out;
@@ -319,79 +395,111 @@ final class LinkProxy implements AutoCloseable {
                 return pending.get() > 0;
             }
 
-            void add(byte[] chunk, long delayNanos) {
-                long due = Math.max(lastDue, System.nanoTime() + delayNanos);
-                lastDue = due;
+            /** Queues a chunk; waits while the line holds its most, so the sender feels it. */
+            void add(byte[] chunk, long delayNanos, long rate) throws InterruptedException {
+                synchronized (this) {
+                    while (queuedBytes > 0 && queuedBytes + chunk.length > MAX_DELAYED_BYTES && !c.ended && !closed) {
+                        TimeUnit.NANOSECONDS.timedWait(this, HOLD_CHECK_NANOS);
+                    }
+                    queuedBytes += chunk.length;
+                }
+                long now = System.nanoTime();
                 pending.incrementAndGet();
-                queue.add(new Object[] {chunk, due});
+                queue.add(new Item(chunk, now, now + delayNanos, rate));
             }
 
             void end() {
-                pending.incrementAndGet();
-                queue.add(new Object[] {END, 0L});
+                queue.add(END);
             }
 
             void abort() {
-                queue.add(new Object[] {ABORT, 0L});
+                queue.add(ABORT);
             }
 
             void run() {
                 boolean failed = true;
                 try {
                     while (true) {
-                        Object[] item = queue.poll(1, TimeUnit.SECONDS);
+                        Item item = queue.poll(HOLD_CHECK_NANOS, TimeUnit.NANOSECONDS);
                         if (item == null) {
-                            if (c.ended) {
+                            if (c.ended || closed) {
                                 return;
                             }
                             continue;
                         }
-                        byte[] chunk = (byte[]) item[0];
-                        if (chunk == ABORT) {
+                        if (item == ABORT) {
                             return;
                         }
-                        if (chunk == END) {
+                        if (item == END) {
                             out.shutdownOutput();
                             failed = false;
                             return;
                         }
-                        long wait;
-                        while ((wait = (long) item[1] - System.nanoTime()) > 0) {
-                            LockSupport.parkNanos(wait);
-                            if (Thread.interrupted()) {
-                                throw new InterruptedException();
-                            }
+                        if (!awaitDue(item)) {
+                            return;
                         }
-                        ByteBuffer data = ByteBuffer.wrap(chunk);
+                        ByteBuffer data = ByteBuffer.wrap(item.chunk());
                         while (data.hasRemaining()) {
                             out.write(data);
                         }
-                        throttle.passed(chunk.length, leg().bytesPerSecond());
+                        throttle.passed(item.chunk().length, item.rate());
+                        synchronized (this) {
+                            queuedBytes -= item.chunk().length;
+                            notifyAll();
+                        }
                         pending.decrementAndGet();
                     }
-                } catch (IOException | InterruptedException e) {
+                } catch (IOException | InterruptedException | RuntimeException | Error e) {
                     // The connection ends.
                 } finally {
                     c.pumpEnded(failed);
                 }
             }
+
+            /**
+             * Waits until the chunk is due; a heal or a shorter delay set meanwhile releases it
+             * sooner. {@code false} when the connection ended first.
+             */
+            private boolean awaitDue(Item item) throws InterruptedException {
+                while (true) {
+                    if (c.ended || closed) {
+                        return false;
+                    }
+                    LinkState.Leg leg = leg();
+                    long longestNow = leg.latency().toNanos() + leg.jitter().toNanos();
+                    long due = Math.min(item.dueAt(), item.queuedAt() + longestNow);
+                    long wait = due - System.nanoTime();
+                    if (wait <= 0) {
+                        return true;
+                    }
+                    awaitChange(Math.min(wait, HOLD_CHECK_NANOS));
+                }
+            }
         }
     }
 
-    /** Holds a direction back so that what passed stays within its rate. */
-    private static final class Throttle {
+    /** Holds a direction back so that what passed stays within its rate; ends its wait when the connection ends. */
+    private final class Throttle {
+        private final Connection c;
         private long freeAt;
 
-        synchronized void passed(int bytes, long bytesPerSecond) throws InterruptedException {
+        Throttle(Connection c) {
+            this.c = c;
+        }
+
+        synchronized void passed(int bytes, long bytesPerSecond) throws InterruptedException, IOException {
             if (bytesPerSecond <= 0) {
                 freeAt = 0;
                 return;
             }
             long now = System.nanoTime();
             freeAt = Math.max(freeAt, now) + TimeUnit.SECONDS.toNanos(bytes) / bytesPerSecond;
-            long wait = freeAt - now;
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
+            long wait;
+            while ((wait = freeAt - System.nanoTime()) > 0) {
+                if (c.ended || closed) {
+                    throw new IOException("the connection ended");
+                }
+                awaitChange(Math.min(wait, HOLD_CHECK_NANOS));
             }
         }
     }

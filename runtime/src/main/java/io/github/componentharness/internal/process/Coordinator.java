@@ -44,6 +44,8 @@ import java.util.stream.Collectors;
 public final class Coordinator implements Harness, Host {
 
     private static final long POLL_NANOS = Duration.ofMillis(10).toNanos();
+    /** A component JVM applies a fault at once: one that does not answer within this is reported, not waited for. */
+    private static final Duration FAULT_FORWARD_TIMEOUT = Duration.ofSeconds(5);
 
     private final HarnessSpec spec;
     private final Map<String, ComponentProcess> processes = new LinkedHashMap<>();
@@ -55,6 +57,11 @@ public final class Coordinator implements Harness, Host {
     private volatile boolean closed;
     /** The faults in force, for status and for JVMs that start later; each JVM applies them to its own links. */
     private final FaultTable faults;
+    /** Faults change under this lock, not the lifecycle lock: a heal must get through while a component JVM stops. */
+    private final Object faultLock = new Object();
+    private long faultVersion;
+    /** The fault version each process's JVM was started with, by process name. */
+    private final Map<String, Long> faultVersionAtStart = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Plans the processes and reserves every port; nothing runs until {@link #startAll()}. */
     public Coordinator(HarnessSpec spec, Path processesDir, ChildJvm jvm) {
@@ -70,7 +77,8 @@ public final class Coordinator implements Harness, Host {
             }
         }
         hosted.forEach((name, instances) -> {
-            ComponentProcess p = new ComponentProcess(name, instances, processesDir.resolve(name), spec, allPorts, jvm, this::faults);
+            ComponentProcess p = new ComponentProcess(name, instances, processesDir.resolve(name), spec, allPorts, jvm,
+                    () -> faultsAtStart(name));
             processes.put(name, p);
             instances.forEach(i -> hostOf.put(i, p));
         });
@@ -135,7 +143,7 @@ public final class Coordinator implements Harness, Host {
                             ports.release(instance);
                         }
                         started.submit(() -> {
-                            p.start(deadline);
+                            startProcess(p, deadline);
                             return p;
                         });
                     }
@@ -440,18 +448,59 @@ public final class Coordinator implements Harness, Host {
         if (faults == null) {
             throw new HarnessException(ThreadHarness.FAULTS_OFF);
         }
-        underLifecycleLock(() -> {
+        checkOpen();
+        synchronized (faultLock) {
             faults.apply(fault);
+            faultVersion++;
+            List<String> missed = new ArrayList<>();
             for (ComponentProcess p : processes.values()) {
                 if (p.state() == ComponentProcess.State.RUNNING) {
                     try {
-                        p.lifecycleClient().fault(fault);
-                    } catch (HarnessException gone) {
-                        // It ended meanwhile; if it starts again, it starts with the table's faults.
+                        p.query(c -> {
+                            c.fault(fault, FAULT_FORWARD_TIMEOUT);
+                            return null;
+                        });
+                    } catch (HarnessException e) {
+                        // A JVM that ended meanwhile starts with the table's faults if it starts again.
+                        if (p.state() == ComponentProcess.State.RUNNING) {
+                            missed.add("process '" + p.name() + "': " + e.getMessage());
+                        }
                     }
                 }
             }
-        });
+            if (!missed.isEmpty()) {
+                throw new HarnessException("the fault " + fault + " is recorded, but not every component JVM applied it ("
+                        + String.join("; ", missed) + "); a JVM that starts again starts with it");
+            }
+        }
+    }
+
+    /** The faults a process's JVM starts with, noting their version so a fault set during its start reaches it too. */
+    private List<Fault> faultsAtStart(String process) {
+        synchronized (faultLock) {
+            faultVersionAtStart.put(process, faultVersion);
+            return faults();
+        }
+    }
+
+    /** Starts a process's JVM and, once it runs, hands it any fault set while it started. */
+    private void startProcess(ComponentProcess p, long deadlineNanos) {
+        p.start(deadlineNanos);
+        if (faults == null) {
+            return;
+        }
+        synchronized (faultLock) {
+            if (faultVersionAtStart.getOrDefault(p.name(), -1L) == faultVersion) {
+                return;
+            }
+            List<Fault> now = faults();
+            p.query(c -> {
+                c.fault(Fault.healAll(), FAULT_FORWARD_TIMEOUT);
+                now.forEach(f -> c.fault(f, FAULT_FORWARD_TIMEOUT));
+                return null;
+            });
+            faultVersionAtStart.put(p.name(), faultVersion);
+        }
     }
 
     @Override
@@ -484,7 +533,7 @@ public final class Coordinator implements Harness, Host {
                         + " first");
             }
         }
-        p.start(System.nanoTime() + spec.startTimeout().toNanos());
+        startProcess(p, System.nanoTime() + spec.startTimeout().toNanos());
     }
 
     /**

@@ -217,6 +217,46 @@ class LinkProxyTest {
     }
 
     @Test
+    void aRateSetMidTransferDoesNotStallItOnceHealed() throws Exception {
+        byte[] data = random(8 * 1024 * 1024);
+        try (Socket s = connect()) {
+            Thread slow = new Thread(() -> {
+                table.apply(Fault.bandwidth("client", "server", 100));
+                table.apply(Fault.healAll());
+            });
+            // The rate comes while whole 64 KiB chunks are in flight; the heal must free them at once.
+            s.getOutputStream().write(data, 0, 1024);
+            slow.start();
+            slow.join();
+            byte[] rest = Arrays.copyOfRange(data, 1024, data.length);
+            byte[] first = s.getInputStream().readNBytes(1024);
+            assertThat(first).isEqualTo(Arrays.copyOf(data, 1024));
+            assertThat(roundTrip(s, rest)).isEqualTo(rest);
+        }
+    }
+
+    @Test
+    void aHealReleasesDelayedDataAtOnce() throws Exception {
+        table.apply(Fault.delay("client", "server", Duration.ofMinutes(30), Duration.ZERO));
+        try (Socket s = connect()) {
+            s.getOutputStream().write(9);
+            table.apply(Fault.healAll());
+            assertThat(s.getInputStream().read()).as("within the socket's 10 s timeout, not 30 minutes").isEqualTo(9);
+        }
+    }
+
+    @Test
+    void anInstanceThatGivesUpOnAHeldConnectionEndsIt() throws Exception {
+        table.apply(Fault.blackhole("client", "server"));
+        Socket s = connect();
+        s.getOutputStream().write(1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> proxies.openConnections().get(LINK) == 1);
+        s.close();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> proxies.openConnections().get(LINK) == 0);
+        assertThat(served).as("nothing reached the peer").isEmpty();
+    }
+
+    @Test
     void closingEndsEveryThreadOfTheLinks() throws Exception {
         Socket held = connect();
         try {
