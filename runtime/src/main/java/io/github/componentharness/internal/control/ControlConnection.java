@@ -26,11 +26,13 @@ final class ControlConnection implements AutoCloseable {
     private final String endpoint;
     private final Duration connectTimeout;
     /**
-     * A context of its own, with one I/O thread: a context shared by every client in the JVM was
-     * faster, but one client closed from another thread while in use (a coordinator's client of a
-     * component JVM that just ended) broke jeromq's reaper thread, and with it every client.
+     * One context, with one I/O thread, for every client in this JVM (its threads are daemons):
+     * with a context per client, four parallel clients spend their time handing messages between
+     * four I/O threads on two cores. Each connection closes only its own sockets.
      */
-    private final ZContext zmq = new ZContext(1);
+    private static final ZContext SHARED = new ZContext(1);
+
+    private final ZContext zmq = SHARED;
     private ZMQ.Socket socket;
     private ZMQ.Socket monitor;
     private boolean connected;
@@ -142,6 +144,10 @@ final class ControlConnection implements AutoCloseable {
     /** Drops the socket, and with it any request still queued or reply still due. */
     private void reset() {
         if (socket != null) {
+            // The monitor stops before its reader goes: an event for a reader that is gone
+            // blocks the I/O thread that writes it (jeromq writes monitor events with a blocking
+            // send), and with it every connection that thread serves.
+            socket.monitor(null, 0);
             // Through the context, which then forgets them: closing a socket twice (here, then
             // again when the context closes) races jeromq's reaper thread.
             zmq.destroySocket(monitor);
@@ -153,6 +159,6 @@ final class ControlConnection implements AutoCloseable {
 
     @Override
     public void close() {
-        zmq.close();
+        reset();
     }
 }
