@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
@@ -171,8 +172,7 @@ class HostilePeersIT {
                 h.stop("stubborn");
             }
         });
-        long worst = 0;
-        int asked = 0;
+        List<Long> answers = new ArrayList<>();
         try (Harness other = Harness.connect(); ZContext zmq = new ZContext(1)) {
             ZMQ.Socket ping = zmq.createSocket(SocketType.DEALER);
             ping.setLinger(0);
@@ -184,15 +184,21 @@ class HostilePeersIT {
                 ping.sendMore(new byte[0]);
                 ping.send("{\"op\":\"ping\",\"token\":\"" + TOKEN + "\"}");
                 assertTrue(new String(ZMsg.recvMsg(ping).getLast().getData(), StandardCharsets.UTF_8).contains("pong"));
-                worst = Math.max(worst, System.nanoTime() - sent);
-                asked++;
+                answers.add(System.nanoTime() - sent);
             }
             stopping.get();
             assertEquals(Status.STOPPED, other.status("stubborn"));
         }
-        assertTrue(asked > 10, "asked " + asked + " times during the stop");
-        assertTrue(Duration.ofNanos(worst).toMillis() < 100, "worst answer during the stop: " + worst / 1_000_000 + " ms");
-        System.out.println("During a 6 s stop: " + asked + " status+ping pairs, the slowest " + worst / 1000 + " µs");
+        assertTrue(answers.size() > 10, "asked " + answers.size() + " times during the stop");
+        Collections.sort(answers);
+        long p99 = answers.get(answers.size() * 99 / 100);
+        long worst = answers.get(answers.size() - 1);
+        // Held up by the stop, answers would wait its 6 s; a pause of this JVM or a busy core on
+        // a shared 2-core machine may delay one pair alone, so the bound is on the 99th percentile.
+        assertTrue(Duration.ofNanos(p99).toMillis() < 100, "99% of answers during the stop within " + p99 / 1_000_000 + " ms");
+        assertTrue(Duration.ofNanos(worst).toMillis() < 1000, "worst answer during the stop: " + worst / 1_000_000 + " ms");
+        System.out.println("During a 6 s stop: " + answers.size() + " status+ping pairs, 99% within " + p99 / 1000
+                + " µs, the slowest " + worst / 1000 + " µs");
     }
 
     /** A ZMTP 3.0 handshake (NULL mechanism, as a DEALER) over a plain socket, or null if refused. */

@@ -26,7 +26,7 @@ public record Fault(Kind kind, String from, String to, Duration latency, Duratio
 
     /** What a fault does to a link. */
     public enum Kind {
-        /** Cuts the link's open connections (a reset) and refuses new ones. */
+        /** Cuts the link's open connections (a reset), and resets new ones as soon as they are accepted. */
         PARTITION,
         /** Adds latency, with jitter, to data, keeping its order. */
         DELAY,
@@ -114,7 +114,7 @@ public record Fault(Kind kind, String from, String to, Duration latency, Duratio
         }
     }
 
-    /** Cuts the links from {@code from} to {@code to}: open connections are reset, new ones refused. */
+    /** Cuts the links from {@code from} to {@code to}: open connections are reset, and new ones once accepted. */
     public static Fault partition(String from, String to) {
         return new Fault(Kind.PARTITION, from, to, null, null, 0, null);
     }

@@ -151,7 +151,7 @@ public interface Harness extends AutoCloseable {
     /** The faults in force, one per link and kind, each naming {@code instance} to {@code instance.port}. */
     List<Fault> faults();
 
-    /** Cuts the links from {@code from} to {@code to}: open connections are reset, new ones refused. */
+    /** Cuts the links from {@code from} to {@code to}: open connections are reset, and new ones once accepted. */
     default void partition(String from, String to) {
         fault(Fault.partition(from, to));
     }

@@ -328,6 +328,10 @@ final class LinkProxy implements AutoCloseable {
                         buffer.limit((int) Math.max(1, Math.min(CHUNK, rate / THROTTLE_SLICES_PER_SECOND)));
                     }
                     if (in.read(buffer) < 0) {
+                        // The end of input is data too: a blackhole holds it back with the rest.
+                        if (!awaitPassable(upstream, c)) {
+                            return;
+                        }
                         if (line != null) {
                             line.end();
                         } else {
@@ -442,7 +446,7 @@ final class LinkProxy implements AutoCloseable {
                         while (data.hasRemaining()) {
                             out.write(data);
                         }
-                        throttle.passed(item.chunk().length, item.rate());
+                        throttle.passed(item.chunk().length, chargedRate(item.rate()));
                         synchronized (this) {
                             queuedBytes -= item.chunk().length;
                             notifyAll();
@@ -457,8 +461,19 @@ final class LinkProxy implements AutoCloseable {
             }
 
             /**
-             * Waits until the chunk is due; a heal or a shorter delay set meanwhile releases it
-             * sooner. {@code false} when the connection ended first.
+             * The rate a queued chunk is charged at: none once the rate is healed, else the
+             * higher of the rate that sized its read and the rate now, so neither a heal nor a
+             * lower rate holds back what was read in bigger slices.
+             */
+            private long chargedRate(long rateAtRead) {
+                long now = leg().bytesPerSecond();
+                return now == 0 || rateAtRead == 0 ? 0 : Math.max(now, rateAtRead);
+            }
+
+            /**
+             * Waits until the chunk is due, and while its direction is blackholed; a heal or a
+             * shorter delay set meanwhile releases it sooner. {@code false} when the connection
+             * ended first.
              */
             private boolean awaitDue(Item item) throws InterruptedException {
                 while (true) {
@@ -466,6 +481,10 @@ final class LinkProxy implements AutoCloseable {
                         return false;
                     }
                     LinkState.Leg leg = leg();
+                    if (leg.blackholed() || state.partitioned()) {
+                        awaitChange(HOLD_CHECK_NANOS);
+                        continue;
+                    }
                     long longestNow = leg.latency().toNanos() + leg.jitter().toNanos();
                     long due = Math.min(item.dueAt(), item.queuedAt() + longestNow);
                     long wait = due - System.nanoTime();

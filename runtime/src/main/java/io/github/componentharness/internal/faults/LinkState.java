@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The faults in force on one link: whether it is cut, and what each direction does to data.
  *
- * @param partitioned connections are reset and refused
+ * @param partitioned open connections are reset, new ones as soon as they are accepted
  * @param up data from the connecting instance to its peer
  * @param down data from the peer back
  */

@@ -441,7 +441,8 @@ public final class Coordinator implements Harness, Host {
     /**
      * Checks and records the fault here, then hands it to every running JVM, which applies it to
      * the links of the instances it hosts; a JVM that starts later starts with the faults in force.
-     * Serialised with lifecycle operations, so no JVM starts between the two.
+     * Serialised with other faults, not with lifecycle operations: a JVM that starts meanwhile gets
+     * the faults set during its start once it runs ({@link #startProcess}).
      */
     @Override
     public void fault(Fault fault) {

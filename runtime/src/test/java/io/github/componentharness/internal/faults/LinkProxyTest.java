@@ -198,6 +198,41 @@ class LinkProxyTest {
     }
 
     @Test
+    void aBlackholeHoldsTheEndOfInputToo() throws Exception {
+        try (Socket open = connect()) {
+            open.getOutputStream().write(3);
+            assertThat(open.getInputStream().read()).isEqualTo(3);
+            table.apply(Fault.blackhole("client", "server"));
+            open.shutdownOutput();
+            open.setSoTimeout(300);
+            // The echo server ends its side only once it sees ours end.
+            assertThatThrownBy(() -> open.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+
+            table.apply(Fault.healAll());
+
+            open.setSoTimeout(10_000);
+            assertThat(open.getInputStream().read()).as("the end of input, delivered at the heal").isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aHealFreesDelayedDataThatARateHeldBack() throws Exception {
+        table.apply(Fault.bandwidth("client", "server", 64 * 1024));
+        table.apply(Fault.delay("client", "server", Duration.ofMillis(50), Duration.ZERO));
+        byte[] data = random(1024 * 1024);
+        try (Socket s = connect()) {
+            s.getOutputStream().write(data, 0, 64 * 1024);
+            assertThat(s.getInputStream().readNBytes(1024)).isEqualTo(Arrays.copyOf(data, 1024));
+            // Data is under way at 64 KiB/s, at which the whole would take 16 s.
+            table.apply(Fault.healAll());
+            byte[] rest = Arrays.copyOfRange(data, 64 * 1024, data.length);
+            byte[] echoed = Arrays.copyOfRange(data, 1024, 64 * 1024);
+            assertThat(s.getInputStream().readNBytes(echoed.length)).as("within the 10 s timeout").isEqualTo(echoed);
+            assertThat(roundTrip(s, rest)).isEqualTo(rest);
+        }
+    }
+
+    @Test
     void aPeerThatRefusesResetsTheInstancesConnection() throws Exception {
         int closedPort;
         try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
