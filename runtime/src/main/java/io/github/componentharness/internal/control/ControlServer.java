@@ -63,6 +63,7 @@ public final class ControlServer implements AutoCloseable {
     private final Operations operations;
     private final ZContext zmq = new ZContext();
     private final ConcurrentLinkedQueue<ZMsg> outbox = new ConcurrentLinkedQueue<>();
+    private final FrameBudget frames = new FrameBudget();
     private final CountDownLatch bound = new CountDownLatch(1);
     private final Thread thread;
     private final Consumer<Throwable> onFailure;
@@ -148,6 +149,18 @@ public final class ControlServer implements AutoCloseable {
         while (!closing) {
             try {
                 route(router);
+            } catch (EndlessMessage e) {
+                if (closing) {
+                    break;
+                }
+                LOG.log(System.Logger.Level.WARNING, "the control port at " + endpoint + " " + e.getMessage()
+                        + ": closing every connection and binding it again (clients reconnect by themselves)");
+                zmq.destroySocket(router);
+                frames.reset();
+                router = restore(e, 0);
+                if (router == null) {
+                    return;
+                }
             } catch (Throwable e) {
                 if (closing) {
                     break;
@@ -166,6 +179,14 @@ public final class ControlServer implements AutoCloseable {
             flush(router);
         } finally {
             zmq.destroySocket(router);
+        }
+    }
+
+    /** Frames ZeroMQ holds for messages that do not end have passed the {@link FrameBudget}. */
+    private static final class EndlessMessage extends RuntimeException {
+        EndlessMessage(long held) {
+            super("holds " + held / 1024 + " KiB of frames for messages that do not end (a peer sending frame after frame, "
+                    + "each flagged more-to-follow), above its limit of " + FrameBudget.LIMIT / 1024 + " KiB", null, false, false);
         }
     }
 
@@ -223,6 +244,7 @@ public final class ControlServer implements AutoCloseable {
         ZMQ.Socket router = zmq.createSocket(SocketType.ROUTER);
         router.setLinger(0);
         router.setMaxMsgSize(MAX_MESSAGE_BYTES);
+        router.setMsgAllocator(frames);
         router.setRcvHWM(REQUESTS_PER_PEER);
         router.setSndHWM(QUEUE_PER_PEER);
         router.setRouterMandatory(false);
@@ -250,6 +272,9 @@ public final class ControlServer implements AutoCloseable {
             for (int i = 0; message != null && i < 1000; i++) {
                 receive(message);
                 message = ZMsg.recvMsg(router, ZMQ.DONTWAIT);
+            }
+            if (frames.exceeded()) {
+                throw new EndlessMessage(frames.held());
             }
             awaitQuickReads();
             flush(router);
@@ -285,6 +310,7 @@ public final class ControlServer implements AutoCloseable {
         if (identity == null) {
             return;
         }
+        frames.taken(message.contentSize());
         if (Arrays.equals(identity.getData(), wakeIdentity)) {
             wakePending.set(false);
             return;

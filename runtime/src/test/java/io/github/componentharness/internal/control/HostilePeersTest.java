@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Peers without the token, over real TCP, against a harness JVM with a 96 MiB heap: hundreds of
  * connections that announce large frames and never send them, and a peer that floods requests
- * and never reads a reply; and the one attack ZeroMQ cannot bound, a message of endless frames,
- * which must fail the harness loudly rather than leave it half alive. The harness holds little for them and answers a valid request after.
+ * and never reads a reply; and messages of endless frames, which ZeroMQ alone would hold without
+ * limit. The harness holds little for them and answers a valid request after.
  */
 @Timeout(180)
 class HostilePeersTest {
@@ -67,26 +67,35 @@ class HostilePeersTest {
     }
 
     /**
-     * ZeroMQ (jeromq and libzmq alike) queues the frames of an unfinished message without limit,
-     * so this one attack exhausts the heap; the plugin forks with -XX:+ExitOnOutOfMemoryError, so
-     * the harness then exits and the build says so, rather than serve nothing while it lives on.
+     * ZeroMQ (jeromq and libzmq alike) queues the frames of an unfinished message without limit:
+     * 40 peers sending 8 MiB each in 8 KiB frames flagged more-to-follow would take 320 MiB of a
+     * 96 MiB heap. The harness counts what it holds, and past its limit closes every connection
+     * and binds the port again: it stays up, and a client with the token is answered after.
      */
     @Test
-    void aMessageOfEndlessFramesFailsTheHarnessLoudly() throws Exception {
-        int port = URI.create(launchSmallHarness(Tokens.newToken(), "-XX:+ExitOnOutOfMemoryError")).getPort();
+    void messagesOfEndlessFramesCostTheirConnectionsNotTheHarness() throws Exception {
+        String token = Tokens.newToken();
+        String endpoint = launchSmallHarness(token, "-XX:+ExitOnOutOfMemoryError");
+        int port = URI.create(endpoint).getPort();
+        int cut = 0;
         for (int i = 0; i < 40 && harness.isAlive(); i++) {
             try {
+                // Left open, as an attacker would: its unfinished message stays queued.
                 ZmtpPeer peer = new ZmtpPeer(port);
                 peers.add(peer);
                 peer.endlessMessage(1000, 8 * 1024);
-            } catch (IOException gone) {
-                break;
+            } catch (IOException closedByTheHarness) {
+                cut++;
             }
         }
-        assertThat(harness.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("the harness ended").isTrue();
         String log = Files.readString(dir.resolve("harness.log"));
-        assertThat(harness.exitValue()).as("exit code; log:%n%s", log).isNotZero();
-        assertThat(log).contains("Terminating due to java.lang.OutOfMemoryError");
+        assertThat(harness.isAlive()).as("harness alive; its log:%n%s", log).isTrue();
+        assertThat(cut).as("peers whose connection the harness closed").isPositive();
+        try (Harness h = Harness.connect(endpoint, token)) {
+            assertThat(h.status()).containsEntry("counter", Status.RUNNING);
+        }
+        log = Files.readString(dir.resolve("harness.log"));
+        assertThat(log).contains("of frames for messages that do not end").doesNotContain("OutOfMemoryError");
     }
 
     @Test
