@@ -38,6 +38,23 @@ class FaultTableTest {
     }
 
     @Test
+    void aQuorumSplitsWithAPartitionEachWay() {
+        FaultTable quorum = new FaultTable(HarnessSpec.builder()
+                .component("node", Idle.class, c -> c.replicas(3).ports("peer"))
+                .build());
+        // As the Testing failures page's recipe: node-1 cut off from the others, both ways.
+        quorum.apply(Fault.partition("node-1", "node"));
+        quorum.apply(Fault.partition("node", "node-1"));
+        assertThat(quorum.inForce()).containsExactly(
+                Fault.partition("node-1", "node-2.peer"), Fault.partition("node-1", "node-3.peer"),
+                Fault.partition("node-2", "node-1.peer"), Fault.partition("node-3", "node-1.peer"));
+        assertThat(quorum.state(new Link("node-2", "node-3", "peer")).clear()).as("the majority still talks").isTrue();
+        quorum.apply(Fault.heal("node-1", "node"));
+        quorum.apply(Fault.heal("node", "node-1"));
+        assertThat(quorum.inForce()).isEmpty();
+    }
+
+    @Test
     void kindsAddUpPerDirectionAndHealClearsThemAll() {
         table.apply(Fault.delay("worker-1", "broker.backend", Duration.ofMillis(200), Duration.ofMillis(50)));
         table.apply(Fault.bandwidth("worker-1", "broker.backend", 1000, Fault.Direction.DOWNSTREAM));
