@@ -62,7 +62,7 @@ public final class ThreadHost implements Host {
 
     @Override
     public Optional<io.github.componentharness.internal.faults.FaultTable> faultTable() {
-        return engine.spec().faults() ? Optional.of(engine.faultTable()) : Optional.empty();
+        return engine.faultTable();
     }
 
     @Override

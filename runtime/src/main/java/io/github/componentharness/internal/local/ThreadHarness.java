@@ -550,30 +550,22 @@ public final class ThreadHarness implements RunContext.Services {
 
     /** Sets or heals a fault; see {@link io.github.componentharness.Harness#fault}. */
     public void fault(Fault fault) {
-        faultTable().apply(fault);
+        faultTable().orElseThrow(() -> new HarnessException(FAULTS_OFF)).apply(fault);
     }
 
     public List<Fault> faults() {
         return faults == null ? List.of() : faults.inForce();
     }
 
-    /** The fault table, for whoever records faults; an error when the spec has faults off. */
-    public FaultTable faultTable() {
-        if (faults == null) {
-            throw new HarnessException(FAULTS_OFF);
-        }
-        return faults;
+    /** The fault table, for whoever records faults; empty when the spec has faults off. */
+    public java.util.Optional<FaultTable> faultTable() {
+        return java.util.Optional.ofNullable(faults);
     }
 
     /** What a fault gets from a harness without proxies. */
     public static final String FAULTS_OFF = "network faults are off for this harness: set <faults>true</faults> in the "
             + "harness-maven-plugin's configuration (HarnessSpec.Builder.faults(true) for Harness.start), so that "
             + "components reach their peers through the harness's proxies";
-
-    /** The links with a proxy, and each one's open connections; empty with faults off. */
-    public Map<Link, Integer> links() {
-        return links == null ? Map.of() : links.openConnections();
-    }
 
     @Override
     public Path workRoot() {
