@@ -43,6 +43,9 @@ final class VerifyOverhead {
         }
         Path project = work.resolve("quickstart");
         copyProject(root.resolve("it-projects/quickstart"), project);
+        // A snapshot once in the local repository is not looked up again the same day: the
+        // builds must resolve the plugin and runtime just built, not those of an earlier run.
+        FileTrees.deleteIfExists(work.resolve("repo").resolve("io/github/componentharness"));
         Path settings = work.resolve("settings.xml");
         Files.writeString(settings, "<settings><profiles><profile><id>it</id><activation><activeByDefault>true</activeByDefault>"
                 + "</activation><repositories><repository><id>it</id><url>" + itRepo.toUri() + "</url><snapshots><enabled>true"
