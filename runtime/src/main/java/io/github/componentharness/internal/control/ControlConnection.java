@@ -32,7 +32,6 @@ final class ControlConnection implements AutoCloseable {
      */
     private static final ZContext SHARED = new ZContext(1);
 
-    private final ZContext zmq = SHARED;
     private ZMQ.Socket socket;
     private ZMQ.Socket monitor;
     private boolean connected;
@@ -86,14 +85,14 @@ final class ControlConnection implements AutoCloseable {
         if (socket != null) {
             return;
         }
-        socket = zmq.createSocket(SocketType.DEALER);
+        socket = SHARED.createSocket(SocketType.DEALER);
         socket.setLinger(0);
         // Queue nothing for a harness that is not connected: a call fails fast instead of
         // delivering stale requests to a harness that comes up on the same port later.
         socket.setImmediate(true);
         String monitorEndpoint = "inproc://harness-client-monitor-" + MONITORS.incrementAndGet();
         socket.monitor(monitorEndpoint, ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED);
-        monitor = zmq.createSocket(SocketType.PAIR);
+        monitor = SHARED.createSocket(SocketType.PAIR);
         monitor.setLinger(0);
         monitor.connect(monitorEndpoint);
         connected = false;
@@ -150,8 +149,8 @@ final class ControlConnection implements AutoCloseable {
             socket.monitor(null, 0);
             // Through the context, which then forgets them: closing a socket twice (here, then
             // again when the context closes) races jeromq's reaper thread.
-            zmq.destroySocket(monitor);
-            zmq.destroySocket(socket);
+            SHARED.destroySocket(monitor);
+            SHARED.destroySocket(socket);
             socket = null;
             monitor = null;
         }

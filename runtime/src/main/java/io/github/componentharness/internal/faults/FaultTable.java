@@ -27,6 +27,11 @@ public final class FaultTable {
         void applied(Fault fault, List<Link> links);
     }
 
+    /** What a fault gets from a harness without proxies. */
+    public static final String FAULTS_OFF = "network faults are off for this harness: set <faults>true</faults> in the "
+            + "harness-maven-plugin's configuration (HarnessSpec.Builder.faults(true) for Harness.start), so that "
+            + "components reach their peers through the harness's proxies";
+
     private final Map<String, List<String>> instancesOfComponent = new LinkedHashMap<>();
     private final Map<String, List<String>> portsOfInstance = new LinkedHashMap<>();
     private final Map<Link, LinkState> states = new ConcurrentHashMap<>();

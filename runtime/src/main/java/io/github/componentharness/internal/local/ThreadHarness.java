@@ -550,7 +550,7 @@ public final class ThreadHarness implements RunContext.Services {
 
     /** Sets or heals a fault; see {@link io.github.componentharness.Harness#fault}. */
     public void fault(Fault fault) {
-        faultTable().orElseThrow(() -> new HarnessException(FAULTS_OFF)).apply(fault);
+        faultTable().orElseThrow(() -> new HarnessException(FaultTable.FAULTS_OFF)).apply(fault);
     }
 
     public List<Fault> faults() {
@@ -561,11 +561,6 @@ public final class ThreadHarness implements RunContext.Services {
     public java.util.Optional<FaultTable> faultTable() {
         return java.util.Optional.ofNullable(faults);
     }
-
-    /** What a fault gets from a harness without proxies. */
-    public static final String FAULTS_OFF = "network faults are off for this harness: set <faults>true</faults> in the "
-            + "harness-maven-plugin's configuration (HarnessSpec.Builder.faults(true) for Harness.start), so that "
-            + "components reach their peers through the harness's proxies";
 
     @Override
     public Path workRoot() {

@@ -15,7 +15,6 @@ import io.github.componentharness.internal.fork.Reports;
 import io.github.componentharness.internal.local.Changes;
 import io.github.componentharness.internal.local.PortAllocator;
 import io.github.componentharness.internal.local.ThreadDumps;
-import io.github.componentharness.internal.local.ThreadHarness;
 import io.github.componentharness.internal.state.AwaitProbe;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -447,7 +446,7 @@ public final class Coordinator implements Harness, Host {
     @Override
     public void fault(Fault fault) {
         if (faults == null) {
-            throw new HarnessException(ThreadHarness.FAULTS_OFF);
+            throw new HarnessException(FaultTable.FAULTS_OFF);
         }
         checkOpen();
         synchronized (faultLock) {
